@@ -1,0 +1,4 @@
+namespace Provisioner.Contracts;
+
+public sealed record StageFailed(
+    Guid RequestId, string Environment, string Stage, string Reason, DateTimeOffset StartedAt, DateTimeOffset FailedAt);

@@ -1,0 +1,3 @@
+namespace Provisioner.Contracts;
+
+public sealed record EnvironmentNotFound(Guid RequestId, string Environment);

@@ -1,0 +1,7 @@
+namespace Provisioner.Contracts;
+
+/// <summary>The answer to a status query, and the document <c>apply --output json</c> prints.</summary>
+public sealed record EnvironmentStatus(
+    Guid RequestId, string Environment, string State, string? FailedStage, string? Reason,
+    IReadOnlyList<StageRecord> Stages, IReadOnlyList<string> Leftovers, DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt);

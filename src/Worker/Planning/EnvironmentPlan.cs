@@ -1,0 +1,25 @@
+namespace Provisioner.Worker.Planning;
+
+/// <summary>Everything a run will do, derived purely from the request and the observed facts.</summary>
+public sealed record EnvironmentPlan(
+    string Environment,
+    Guid RequestId,
+    string Region,
+    string AccountId,
+    BucketPlan Bucket,
+    AccessPolicyPlan AccessPolicy,
+    RolePlan Role,
+    ServiceAccountPlan ServiceAccount,
+    HelmPlan? Helm)
+{
+    public IReadOnlyList<string> Stages
+    {
+        get
+        {
+            List<string> stages = [Contracts.Stages.Bucket, Contracts.Stages.AccessPolicy, Contracts.Stages.Role];
+            if (ServiceAccount.Manage) stages.Add(Contracts.Stages.ServiceAccount);
+            if (Helm is not null) stages.Add(Contracts.Stages.MilvusRelease);
+            return stages;
+        }
+    }
+}
