@@ -1,0 +1,3 @@
+namespace Provisioner.Worker.Saga;
+
+public sealed class PlanFactsException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,45 @@
+using MassTransit;
+using Provisioner.Contracts;
+
+namespace Provisioner.Worker.Saga;
+
+/// <summary>One environment's saga: the current (or last) run, its stages, and past outcomes.</summary>
+public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
+{
+    public Guid CorrelationId { get; set; }
+    public int Version { get; set; }
+    public string CurrentState { get; set; } = "";
+
+    public string Environment { get; set; } = "";
+    public Guid RequestId { get; set; }
+    public EnvironmentRequest? Request { get; set; }
+    public string? AccountId { get; set; }
+    public string? OidcIssuer { get; set; }
+    public bool Reconcile { get; set; }
+
+    /// <summary>What the last request led to: started, duplicate, rejected or plan-failed.</summary>
+    public string? Decision { get; set; }
+
+    /// <summary>Set once the run has ended: provisioned, rolled-back or compensation-failed.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>The routing slip of the current attempt; events of older attempts are ignored.</summary>
+    public Guid TrackingNumber { get; set; }
+    public int Attempts { get; set; }
+
+    public List<StageRecord> Stages { get; set; } = [];
+    public List<RequestProblem> Problems { get; set; } = [];
+
+    /// <summary>completed, faulted or compensation-failed once Courier has said so; the outcome waits for every stage event.</summary>
+    public string? SlipOutcome { get; set; }
+    public string? FailedStage { get; set; }
+    public string? Reason { get; set; }
+    public List<string> Leftovers { get; set; } = [];
+
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Finished runs, newest last (bounded), so a duplicate of an old request gets its old answer.</summary>
+    public List<RunSummary> History { get; set; } = [];
+}

@@ -1,0 +1,73 @@
+using MassTransit;
+using MassTransit.Courier.Contracts;
+using Provisioner.Contracts;
+using Provisioner.Worker.Planning;
+
+namespace Provisioner.Worker.Saga;
+
+/// <summary>
+/// One saga per environment. A request starts a run (or a reconcile of a provisioned environment); the run is a
+/// Courier routing slip whose events come back here, are recorded as stages, and end in exactly one outcome.
+/// </summary>
+public sealed class ProvisioningStateMachine : MassTransitStateMachine<ProvisioningState>
+{
+    public const string SagaIdVariable = "ProvisioningSagaId";
+
+    public ProvisioningStateMachine()
+    {
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Provision, x => x.CorrelateById(m => ResourceNames.CorrelationId(m.Message.Request.Environment)));
+        Event(() => Resume, x => x.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => StatusRequested, x =>
+        {
+            x.CorrelateById(m => ResourceNames.CorrelationId(m.Message.Environment));
+            x.ReadOnly = true;
+            x.OnMissingInstance(m => m.ExecuteAsync(c => c.RespondAsync(new EnvironmentNotFound(c.Message.RequestId, c.Message.Environment))));
+        });
+        Event(() => StageDone, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
+        Event(() => StageFaulted, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
+        Event(() => StageUndone, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
+        Event(() => StageUndoFailed, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
+        Event(() => SlipCompleted, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
+        Event(() => SlipFaulted, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
+        Event(() => SlipUndoFailed, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
+
+        Initially(When(Provision).Activity(x => x.OfType<StartRunActivity>()).TransitionByDecision(this));
+
+        During(Provisioned, RolledBack, CompensationFailed, Rejected,
+            When(Provision).Activity(x => x.OfType<StartRunActivity>()).TransitionByDecision(this),
+            Ignore(Resume), Ignore(StageDone), Ignore(StageFaulted), Ignore(StageUndone), Ignore(StageUndoFailed),
+            Ignore(SlipCompleted), Ignore(SlipFaulted), Ignore(SlipUndoFailed));
+
+        During(Running,
+            When(Provision).ThenAsync(RunRecorder.RefuseWhileRunning),
+            When(Resume).Activity(x => x.OfType<ResumeRunActivity>()),
+            When(StageDone, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).ThenAsync(RunRecorder.StageDone).FinishIfAccounted(this),
+            When(StageFaulted, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).ThenAsync(RunRecorder.StageFaulted).FinishIfAccounted(this),
+            When(StageUndone, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).ThenAsync(RunRecorder.StageUndone).FinishIfAccounted(this),
+            When(StageUndoFailed, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).ThenAsync(RunRecorder.StageUndoFailed).FinishIfAccounted(this),
+            When(SlipCompleted, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).Then(c => c.Saga.SlipOutcome = RunLedger.Completed).FinishIfAccounted(this),
+            When(SlipFaulted, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).Then(c => c.Saga.SlipOutcome = RunLedger.Faulted).FinishIfAccounted(this),
+            When(SlipUndoFailed, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).Then(c => c.Saga.SlipOutcome = RunLedger.CompensationFailed).FinishIfAccounted(this));
+
+        DuringAny(When(StatusRequested).RespondAsync(c => Task.FromResult(StatusDocument.From(c.Saga))));
+    }
+
+    public State Running { get; private set; } = null!;
+    public State Provisioned { get; private set; } = null!;
+    public State RolledBack { get; private set; } = null!;
+    public State CompensationFailed { get; private set; } = null!;
+    public State Rejected { get; private set; } = null!;
+
+    public Event<ProvisionEnvironment> Provision { get; private set; } = null!;
+    public Event<ResumeProvisioning> Resume { get; private set; } = null!;
+    public Event<GetEnvironmentStatus> StatusRequested { get; private set; } = null!;
+    public Event<RoutingSlipActivityCompleted> StageDone { get; private set; } = null!;
+    public Event<RoutingSlipActivityFaulted> StageFaulted { get; private set; } = null!;
+    public Event<RoutingSlipActivityCompensated> StageUndone { get; private set; } = null!;
+    public Event<RoutingSlipActivityCompensationFailed> StageUndoFailed { get; private set; } = null!;
+    public Event<RoutingSlipCompleted> SlipCompleted { get; private set; } = null!;
+    public Event<RoutingSlipFaulted> SlipFaulted { get; private set; } = null!;
+    public Event<RoutingSlipCompensationFailed> SlipUndoFailed { get; private set; } = null!;
+}
