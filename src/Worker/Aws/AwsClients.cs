@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.S3;
+using Amazon.SecurityToken;
+using Microsoft.Extensions.Options;
+
+namespace Provisioner.Worker.Aws;
+
+/// <summary>
+/// Builds the SDK clients the way every stage needs them: per region, honouring custom endpoints (path-style S3,
+/// explicit signing region), with credentials from the default chain unless some are given (tests).
+/// </summary>
+public sealed class AwsClients(IOptions<AwsOptions> options, AWSCredentials? credentials = null) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, IAmazonS3> s3 = new();
+    private readonly ConcurrentDictionary<string, IAmazonSecurityTokenService> sts = new();
+
+    public AwsOptions Options => options.Value;
+
+    public AWSCredentials Credentials => credentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+
+    public IAmazonS3 S3(string region) => s3.GetOrAdd(region, r =>
+    {
+        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(r), MaxErrorRetry = Options.MaxAttempts - 1 };
+        if (AwsEndpoints.Resolve("S3", Options.EndpointUrl) is { } endpoint)
+        {
+            config.ServiceURL = endpoint.ToString();
+            config.ForcePathStyle = true;
+            config.AuthenticationRegion = r;
+        }
+        return credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
+    });
+
+    public IAmazonSecurityTokenService Sts(string region) => sts.GetOrAdd(region, r =>
+    {
+        var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(r), MaxErrorRetry = Options.MaxAttempts - 1 };
+        if (AwsEndpoints.Resolve("STS", Options.EndpointUrl) is { } endpoint)
+        {
+            config.ServiceURL = endpoint.ToString();
+            config.AuthenticationRegion = r;
+        }
+        return credentials is null ? new AmazonSecurityTokenServiceClient(config) : new AmazonSecurityTokenServiceClient(credentials, config);
+    });
+
+    public void Dispose()
+    {
+        foreach (var client in s3.Values) client.Dispose();
+        foreach (var client in sts.Values) client.Dispose();
+    }
+}
