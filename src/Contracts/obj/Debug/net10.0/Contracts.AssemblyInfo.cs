@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Provisioner.Contracts")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+2980a33df68262489d50037f7ecb54e267596a61")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+5e22810f745c92436efed10b3137051b4af41b43")]
 [assembly: System.Reflection.AssemblyProductAttribute("Provisioner.Contracts")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Provisioner.Contracts")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]

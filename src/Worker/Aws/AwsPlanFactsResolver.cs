@@ -1,0 +1,36 @@
+using Amazon.Runtime;
+using Amazon.SecurityToken.Model;
+using Provisioner.Contracts;
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Saga;
+
+namespace Provisioner.Worker.Aws;
+
+/// <summary>
+/// The account comes from the credentials in use (STS GetCallerIdentity); a request that names another account is
+/// refused, so a worker with the wrong credentials never builds in the wrong place.
+/// </summary>
+public sealed class AwsPlanFactsResolver(AwsClients aws) : IPlanFactsResolver
+{
+    public async Task<PlanFacts> ResolveAsync(EnvironmentRequest request, CancellationToken cancellationToken)
+    {
+        string account;
+        try
+        {
+            account = (await aws.Sts(request.Aws.Region).GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken)).Account;
+        }
+        catch (AmazonServiceException ex)
+        {
+            throw new PlanFactsException($"cannot tell which AWS account the worker's credentials belong to: {ex.ErrorCode} {ex.Message}", ex);
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new PlanFactsException($"cannot reach STS to identify the AWS account: {ex.Message}", ex);
+        }
+        if (request.Aws.AccountId is { } wanted && wanted != account)
+            throw new PlanFactsException($"the request is for account {wanted} but the worker's credentials are for account {account}");
+        var issuer = request.Kubernetes.OidcIssuer
+            ?? throw new PlanFactsException("kubernetes.oidcIssuer is not given and this worker cannot discover it from a cluster");
+        return new PlanFacts(account, issuer);
+    }
+}
