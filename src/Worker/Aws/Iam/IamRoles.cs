@@ -66,6 +66,12 @@ public sealed class IamRoles
         transport.ListAllAsync(IamQuery.For("ListRolePolicies").Add("RoleName", name), "PolicyNames",
             policyName => policyName.Value, cancellationToken);
 
+    /// <summary>An inline policy on the role. The worker attaches managed policies; this exists for tests and cleanup.</summary>
+    public Task PutRolePolicyAsync(string name, string policyName, string document,
+        CancellationToken cancellationToken) =>
+        Send(IamQuery.For("PutRolePolicy").Add("RoleName", name).Add("PolicyName", policyName)
+            .Add("PolicyDocument", document), cancellationToken);
+
     public Task DeleteRolePolicyAsync(string name, string policyName, CancellationToken cancellationToken) =>
         Send(IamQuery.For("DeleteRolePolicy").Add("RoleName", name).Add("PolicyName", policyName), cancellationToken);
 

@@ -12,6 +12,9 @@ internal sealed class IamTransport(HttpClient http, Uri endpoint, BoundedRetry r
 
     public Uri Endpoint { get; } = endpoint;
 
+    /// <summary>MaxItems per list page; null leaves IAM's default (100). Tests lower it to exercise paging.</summary>
+    internal int? PageSize { get; set; }
+
     public Task<XElement> SendAsync(IamQuery query, CancellationToken cancellationToken) =>
         retry.ExecuteAsync(ct => SendOnceAsync(query, ct), IsRetryable, cancellationToken);
 
@@ -36,13 +39,16 @@ internal sealed class IamTransport(HttpClient http, Uri endpoint, BoundedRetry r
         string? marker = null;
         do
         {
-            var result = await SendAsync(query.Add("Marker", marker), cancellationToken).ConfigureAwait(false);
+            var result = await SendAsync(Page(query, marker), cancellationToken).ConfigureAwait(false);
             items.AddRange(result.Members(listName).Select(read));
             marker = result.IsTruncated() ? result.Text("Marker") : null;
         }
         while (marker is not null);
         return items;
     }
+
+    private IamQuery Page(IamQuery query, string? marker) =>
+        query.Add("MaxItems", PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add("Marker", marker);
 
     internal static bool IsRetryable(Exception ex) => ex switch
     {

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Provisioner.Worker")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+90680f327de5c22f962d3a0f7b140fab81b1ff3f")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+6bc7d05d1a4d2f11f1c541608413f1d23ee216fa")]
 [assembly: System.Reflection.AssemblyProductAttribute("Provisioner.Worker")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Provisioner.Worker")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
