@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Xml;
+using System.Xml.Linq;
+using Provisioner.Worker.Common;
+
+namespace Provisioner.Worker.Aws.Iam;
+
+/// <summary>Sends IAM queries through a signing HttpClient, retries what <see cref="AwsErrors"/> calls retryable.</summary>
+internal sealed class IamTransport(HttpClient http, Uri endpoint, BoundedRetry retry)
+{
+    public HttpClient Http { get; } = http;
+
+    public Uri Endpoint { get; } = endpoint;
+
+    /// <summary>MaxItems per list page; null leaves IAM's default (100). Tests lower it to exercise paging.</summary>
+    internal int? PageSize { get; set; }
+
+    public Task<XElement> SendAsync(IamQuery query, CancellationToken cancellationToken) =>
+        retry.ExecuteAsync(ct => SendOnceAsync(query, ct), IsRetryable, cancellationToken);
+
+    /// <summary>For Get* calls: a missing entity is an answer, not an error.</summary>
+    public async Task<XElement?> SendOrNullAsync(IamQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsException ex) when (ex.Code == "NoSuchEntity")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Follows <c>IsTruncated</c>/<c>Marker</c> until the list is complete.</summary>
+    public async Task<IReadOnlyList<T>> ListAllAsync<T>(IamQuery query, string listName, Func<XElement, T> read,
+        CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        string? marker = null;
+        do
+        {
+            var result = await SendAsync(Page(query, marker), cancellationToken).ConfigureAwait(false);
+            items.AddRange(result.Members(listName).Select(read));
+            marker = result.IsTruncated() ? result.Text("Marker") : null;
+        }
+        while (marker is not null);
+        return items;
+    }
+
+    private IamQuery Page(IamQuery query, string? marker) =>
+        query.Add("MaxItems", PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add("Marker", marker);
+
+    internal static bool IsRetryable(Exception ex) => ex switch
+    {
+        AwsException aws => aws.Kind == AwsErrorKind.Retryable,
+        HttpRequestException => true,
+        // HttpClient reports its own timeout as a cancellation; BoundedRetry already stops on the caller's token.
+        TaskCanceledException or TimeoutException => true,
+        _ => false,
+    };
+
+    private async Task<XElement> SendOnceAsync(IamQuery query, CancellationToken cancellationToken)
+    {
+        // A fresh content per attempt: the signing handler hashes the body and stamps the date on every send.
+        using var content = new ByteArrayContent(query.ToFormBody());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+        using var response = await Http.PostAsync(Endpoint, content, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) throw IamXml.ToException(body, response.StatusCode);
+        try
+        {
+            return IamXml.Result(body, query.Action);
+        }
+        catch (XmlException ex)
+        {
+            throw new AwsException("iam", "MalformedResponse", $"{query.Action}: {ex.Message}", response.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+namespace Provisioner.Worker.Aws.Iam;
+
+/// <summary>Users, their policies and access keys (access-key mode, and the admin of moto's enforcement tests).</summary>
+public sealed class IamUsers
+{
+    private readonly IamTransport transport;
+
+    internal IamUsers(IamTransport transport) => this.transport = transport;
+
+    public async Task<IamUser?> GetUserAsync(string name, CancellationToken cancellationToken)
+    {
+        var result = await transport.SendOrNullAsync(IamQuery.For("GetUser").Add("UserName", name), cancellationToken)
+            .ConfigureAwait(false);
+        return result is null ? null : IamUser.FromXml(result.Child("User"));
+    }
+
+    public async Task<IamUser> CreateUserAsync(string name, string path, string? permissionsBoundaryArn,
+        IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var query = IamQuery.For("CreateUser")
+            .Add("UserName", name)
+            .Add("Path", path)
+            .Add("PermissionsBoundary", permissionsBoundaryArn)
+            .AddTags(tags);
+        var result = await transport.SendAsync(query, cancellationToken).ConfigureAwait(false);
+        return IamUser.FromXml(result.Child("User"));
+    }
+
+    public Task DeleteUserAsync(string name, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("DeleteUser").Add("UserName", name), cancellationToken);
+
+    public Task AttachUserPolicyAsync(string name, string policyArn, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("AttachUserPolicy").Add("UserName", name).Add("PolicyArn", policyArn), cancellationToken);
+
+    public Task DetachUserPolicyAsync(string name, string policyArn, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("DetachUserPolicy").Add("UserName", name).Add("PolicyArn", policyArn), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListAttachedUserPoliciesAsync(string name,
+        CancellationToken cancellationToken) =>
+        transport.ListAllAsync(IamQuery.For("ListAttachedUserPolicies").Add("UserName", name), "AttachedPolicies",
+            policy => policy.Required("PolicyArn"), cancellationToken);
+
+    /// <summary>An inline policy on the user.</summary>
+    public Task PutUserPolicyAsync(string name, string policyName, string document,
+        CancellationToken cancellationToken) =>
+        Send(IamQuery.For("PutUserPolicy").Add("UserName", name).Add("PolicyName", policyName)
+            .Add("PolicyDocument", document), cancellationToken);
+
+    public async Task<IamAccessKey> CreateAccessKeyAsync(string name, CancellationToken cancellationToken)
+    {
+        var result = await transport.SendAsync(IamQuery.For("CreateAccessKey").Add("UserName", name), cancellationToken)
+            .ConfigureAwait(false);
+        var key = result.Child("AccessKey");
+        return new IamAccessKey(key.Required("AccessKeyId"), key.Required("SecretAccessKey"));
+    }
+
+    public Task<IReadOnlyList<IamAccessKeyMetadata>> ListAccessKeysAsync(string name,
+        CancellationToken cancellationToken) =>
+        transport.ListAllAsync(IamQuery.For("ListAccessKeys").Add("UserName", name), "AccessKeyMetadata",
+            IamAccessKeyMetadata.FromXml, cancellationToken);
+
+    public Task DeleteAccessKeyAsync(string name, string accessKeyId, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("DeleteAccessKey").Add("UserName", name).Add("AccessKeyId", accessKeyId), cancellationToken);
+
+    private Task Send(IamQuery query, CancellationToken cancellationToken) =>
+        transport.SendAsync(query, cancellationToken);
+}
