@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Configuration;
 using MassTransit.Saga;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Activities;
