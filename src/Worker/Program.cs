@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Provisioner.Worker.Cli;
+using Provisioner.Worker.Hosting;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+return args.Length > 0 && CliCommands.Verbs.Contains(args[0])
+    ? await CliCommands.Build().Parse(args).InvokeAsync()
+    : await WorkerHost.RunAsync(args);

@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Provisioner.Worker.Cli;
+
+/// <summary>The verbs; with none, the program runs as the worker service.</summary>
+public static class CliCommands
+{
+    public static readonly string[] Verbs = ["plan", "apply", "--help", "-h", "-?"];
+
+    public static RootCommand Build()
+    {
+        var planFile = new Argument<FileInfo>("file") { Description = "the request (JSON)" };
+        var plan = new Command("plan", "Print the plan for a request as JSON; makes no cloud call") { planFile };
+        plan.SetAction((result, ct) => PlanCommand.RunAsync(result.GetValue(planFile)!.FullName, ct));
+
+        var applyFile = new Argument<FileInfo>("file") { Description = "the request (JSON)" };
+        var output = new Option<string>("--output") { Description = "json: print the final status document on stdout" };
+        output.AcceptOnlyFromAmong("json", "text");
+        var timeout = new Option<int>("--timeout-minutes") { Description = "give up waiting after this long", DefaultValueFactory = _ => 30 };
+        var apply = new Command("apply", "Run a request through the saga in this process; exit 0 provisioned, 1 rolled back, 2 invalid, 3 leftovers")
+        {
+            applyFile, output, timeout,
+        };
+        apply.SetAction((result, ct) => ApplyCommand.RunAsync(result.GetValue(applyFile)!.FullName, result.GetValue(output) == "json",
+            TimeSpan.FromMinutes(result.GetValue(timeout)), ct));
+
+        return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply };
+    }
+}

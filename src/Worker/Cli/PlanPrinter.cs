@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Provisioner.Worker.Planning;
+
+namespace Provisioner.Worker.Cli;
+
+/// <summary>The plan as a person reads it: documents as JSON objects, not strings.</summary>
+public static class PlanPrinter
+{
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static JsonObject ToJson(EnvironmentPlan plan)
+    {
+        var json = JsonSerializer.SerializeToNode(plan, Indented)!.AsObject();
+        json.Remove("stages");
+        json["stages"] = JsonSerializer.SerializeToNode(plan.Stages);
+        json["accessPolicy"]!["document"] = JsonNode.Parse(plan.AccessPolicy.Document);
+        json["role"]!["trustPolicy"] = JsonNode.Parse(plan.Role.TrustPolicy);
+        json["serviceAccount"]!["manifest"] = ServiceAccountManifest(plan.ServiceAccount);
+        if (plan.Helm is { } helm) json["helm"]!["values"] = JsonNode.Parse(helm.Values);
+        return json;
+    }
+
+    /// <summary>What a GitOps user applies when the worker does not manage the cluster.</summary>
+    public static JsonObject ServiceAccountManifest(ServiceAccountPlan sa) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "ServiceAccount",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = sa.Name,
+            ["namespace"] = sa.Namespace,
+            ["labels"] = JsonSerializer.SerializeToNode(sa.Labels),
+            ["annotations"] = JsonSerializer.SerializeToNode(sa.Annotations),
+        },
+    };
+
+    public static string Print(EnvironmentPlan plan) => ToJson(plan).ToJsonString(Indented);
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using MassTransit;
+using Provisioner.Contracts;
+
+namespace Provisioner.Worker.Cli;
+
+/// <summary>Watches the events this process publishes: prints each one and completes when the request has an outcome.</summary>
+public sealed class RunObserver(Guid requestId, TextWriter output) : IPublishObserver
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly TaskCompletionSource<object> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<object> Outcome => outcome.Task;
+
+    public Task PostPublish<T>(PublishContext<T> context) where T : class
+    {
+        if (typeof(T).Namespace != typeof(StageCompleted).Namespace || context.Message is ProvisionEnvironment or GetEnvironmentStatus) return Task.CompletedTask;
+        var message = context.Message;
+        if (RequestIdOf(message) != requestId) return Task.CompletedTask;
+        lock (output) output.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {typeof(T).Name} {JsonSerializer.Serialize(message, Json)}");
+        if (message is EnvironmentProvisioned or EnvironmentRolledBack or EnvironmentCompensationFailed or EnvironmentRequestRejected)
+            outcome.TrySetResult(message);
+        return Task.CompletedTask;
+    }
+
+    public static int ExitCode(object outcome) => outcome switch
+    {
+        EnvironmentProvisioned => 0,
+        EnvironmentRolledBack => 1,
+        EnvironmentRequestRejected => 2,
+        _ => 3,
+    };
+
+    private static Guid? RequestIdOf(object message) => message.GetType().GetProperty("RequestId")?.GetValue(message) as Guid?;
+
+    public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+}

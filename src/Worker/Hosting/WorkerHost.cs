@@ -1,0 +1,22 @@
+using Provisioner.Worker.Intake;
+
+namespace Provisioner.Worker.Hosting;
+
+/// <summary>The long-running worker: the bus, the saga, the stages, and the HTTP API (default http://127.0.0.1:8080).</summary>
+public static class WorkerHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        builder.AddProvisionerLogging(toStandardError: false);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddProvisioner();
+        var app = builder.Build();
+        app.MapEnvironmentsApi();
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Provisioner.Worker.Intake;
+
+public sealed class RequestFormatException(string message) : Exception(message);
