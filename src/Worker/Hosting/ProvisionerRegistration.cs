@@ -69,18 +69,24 @@ public static class ProvisionerRegistration
         services.AddSingleton<RoutingSlipFactory>();
         services.AddMassTransit(x =>
         {
-            x.SetKebabCaseEndpointNameFormatter();
-            x.AddSagaStateMachine<ProvisioningStateMachine, ProvisioningState, ProvisioningStateDefinition>()
-                .Repository(r => r.RegisterSagaRepository<ProvisioningState, SagaTable,
-                    SagaConsumeContextFactory<SagaTable, ProvisioningState>, SqlSagaRepositoryContextFactory>());
-            AddStageActivities(x);
+            AddProvisionerComponents(x);
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
         services.AddHostedService<UnfinishedRunResumer>();
         return services;
     }
 
-    public static void AddStageActivities(IBusRegistrationConfigurator x)
+    /// <summary>The saga (on our own repository) and the stage activities: the same set for every transport and for tests.</summary>
+    public static void AddProvisionerComponents(IBusRegistrationConfigurator x)
+    {
+        x.SetKebabCaseEndpointNameFormatter();
+        x.AddSagaStateMachine<ProvisioningStateMachine, ProvisioningState, ProvisioningStateDefinition>()
+            .Repository(r => r.RegisterSagaRepository<ProvisioningState, SagaTable,
+                SagaConsumeContextFactory<SagaTable, ProvisioningState>, SqlSagaRepositoryContextFactory>());
+        AddStageActivities(x);
+    }
+
+    private static void AddStageActivities(IBusRegistrationConfigurator x)
     {
         x.AddActivity<BucketActivity, StageArguments<BucketPlan>, StageLog<BucketPlan>>();
         x.AddActivity<AccessPolicyActivity, StageArguments<AccessPolicyPlan>, StageLog<AccessPolicyPlan>>();
