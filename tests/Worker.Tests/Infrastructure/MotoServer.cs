@@ -48,12 +48,14 @@ public sealed class MotoServer : IAsyncLifetime
             var port = FreeTcpPort.Next();
             Start(port);
             if (await WaitUntilReadyAsync(port).ConfigureAwait(false)) return;
-            var log = output.ToString();
+            var exited = process is { HasExited: true };
             await StopAsync().ConfigureAwait(false);
+            var log = output.ToString();
             // The port can be taken between FreeTcpPort and moto's bind: try another one.
             if (attempt < StartAttempts && log.Contains("already in use", StringComparison.OrdinalIgnoreCase)) continue;
-            throw new InvalidOperationException(
-                $"moto_server did not answer on port {port} within {StartupDeadline.TotalSeconds} s. Output:\n{log}");
+            throw new InvalidOperationException(exited
+                ? $"moto_server exited before answering on port {port}. Output:\n{log}"
+                : $"moto_server did not answer on port {port} within {StartupDeadline.TotalSeconds} s. Output:\n{log}");
         }
     }
 
@@ -63,7 +65,10 @@ public sealed class MotoServer : IAsyncLifetime
         http.Dispose();
     }
 
-    /// <summary>Wipes every backend. With enforcement on this deletes the admin user too: disable it first.</summary>
+    /// <summary>
+    /// Wipes every backend, for every test sharing this server: only for a fixture instance of one's own. With
+    /// enforcement on this deletes the admin user too: disable it first.
+    /// </summary>
     public Task ResetAsync() => PostMotoApiAsync("reset", null);
 
     /// <summary>
@@ -126,12 +131,17 @@ public sealed class MotoServer : IAsyncLifetime
     private async Task StopAsync()
     {
         if (process is null) return;
-        if (!process.HasExited)
+        try
         {
             process.Kill(entireProcessTree: true);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        // Also waits for the output pipes to drain, so a failure message holds moto's last words.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         process.Dispose();
         process = null;
     }
