@@ -1,0 +1,233 @@
+using Provisioner.Contracts;
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Resources;
+
+namespace Provisioner.Worker.Tests.Saga;
+
+public sealed class ProvisioningStateMachineTests
+{
+    [Fact]
+    public async Task Provision_AllStagesSucceed_EventsInStageOrderAndProvisioned()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+
+        var outcome = await host.ProvisionAsync(TestRequests.Valid(), id);
+
+        Assert.IsType<EnvironmentProvisioned>(outcome);
+        Assert.Equal(["started", "completed bucket", "completed access-policy", "completed role", "provisioned"],
+            host.Events.For(id).Select(EventRecorder.Describe));
+        Assert.Equal(["create bucket", "create access-policy", "create role"], host.Log.Calls);
+        var provisioned = (EnvironmentProvisioned)outcome;
+        Assert.Equal(["bucket", "access-policy", "role"], provisioned.Resources.Keys.Order(Comparer<string>.Create(StageOrder)));
+    }
+
+    public static TheoryData<string, string[], string[]> Failures => new()
+    {
+        { Stages.Bucket, ["started", "failed bucket", "rolled-back bucket"], ["create bucket"] },
+        { Stages.AccessPolicy, ["started", "completed bucket", "failed access-policy", "compensated bucket", "rolled-back access-policy"],
+            ["create bucket", "create access-policy", "delete bucket"] },
+        { Stages.Role, ["started", "completed bucket", "completed access-policy", "failed role", "compensated access-policy",
+            "compensated bucket", "rolled-back role"],
+            ["create bucket", "create access-policy", "create role", "delete access-policy", "delete bucket"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task Provision_StageFails_EarlierStagesCompensatedInReverse(string failing, string[] events, string[] calls)
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        Fail(host, failing, new ResourceConflictException(failing, "x", "is not ours"));
+        var id = Guid.NewGuid();
+
+        var outcome = await host.ProvisionAsync(TestRequests.Valid(), id);
+
+        var rolledBack = Assert.IsType<EnvironmentRolledBack>(outcome);
+        Assert.Equal(failing, rolledBack.FailedStage);
+        Assert.Contains("is not ours", rolledBack.Reason);
+        Assert.Equal(events, host.Events.For(id).Select(EventRecorder.Describe));
+        Assert.Equal(calls, host.Log.Calls);
+        Assert.Equal(0, host.Bucket.Count + host.Policy.Count + host.Role.Count);
+    }
+
+    [Fact]
+    public async Task Provision_CompensationFails_ReportsLeftovers()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        host.Role.FailCreate = new InvalidOperationException("role refused");
+        host.Bucket.FailDelete = new ResourceRetainedException("bucket", "b", "it holds objects");
+        var id = Guid.NewGuid();
+
+        var outcome = await host.ProvisionAsync(TestRequests.Valid(), id);
+
+        var failed = Assert.IsType<EnvironmentCompensationFailed>(outcome);
+        Assert.Equal(Stages.Role, failed.FailedStage);
+        Assert.Single(failed.Leftovers, l => l.StartsWith("bucket:", StringComparison.Ordinal));
+        Assert.Equal(["started", "completed bucket", "completed access-policy", "failed role", "compensated access-policy",
+            "compensation-failed bucket", "compensation-failed"], host.Events.For(id).Select(EventRecorder.Describe));
+        var status = (await host.StatusAsync(failed.Environment)).Message as EnvironmentStatus;
+        Assert.Equal("compensation-failed", status!.State);
+    }
+
+    [Fact]
+    public async Task Provision_DuplicateOfFinishedRequest_SameAnswerAndNoCalls()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var request = TestRequests.Valid();
+        var id = Guid.NewGuid();
+        await host.ProvisionAsync(request, id);
+        var callsBefore = host.Log.Calls.Count;
+
+        await host.Bus.Publish(new ProvisionEnvironment(id, request));
+        await WaitUntil(() => host.Events.For(id).Count(e => e is EnvironmentProvisioned) == 2);
+
+        Assert.Equal(callsBefore, host.Log.Calls.Count);
+        Assert.Single(host.Events.For(id), e => e is EnvironmentRunStarted);
+    }
+
+    [Fact]
+    public async Task Provision_SecondRequestForProvisionedEnvironment_ReconcilesWithoutMutating()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var request = TestRequests.Valid();
+        await host.ProvisionAsync(request);
+        var callsBefore = host.Log.Calls.Count;
+        var second = Guid.NewGuid();
+
+        var outcome = await host.ProvisionAsync(request, second);
+
+        Assert.IsType<EnvironmentProvisioned>(outcome);
+        Assert.Equal(callsBefore, host.Log.Calls.Count);
+        Assert.True(host.Events.For(second).OfType<EnvironmentRunStarted>().Single().Reconcile);
+        Assert.All(host.Events.For(second).OfType<StageCompleted>(), s => Assert.Equal(Reconciler.Unchanged, s.Action));
+    }
+
+    [Fact]
+    public async Task Provision_ReconcileFails_NothingThatExistedBeforeIsDeleted()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var request = TestRequests.Valid();
+        await host.ProvisionAsync(request);
+        host.Role.FailCreate = new InvalidOperationException("boom");
+        var changed = request with { Access = request.Access with { Permissions = "read-only" } };
+        await host.Role.DeleteAsync(Planner.Plan(request, Guid.NewGuid(), new PlanFacts("123456789012", "https://oidc.example.test/id/ABC")).Role, default);
+
+        var outcome = await host.ProvisionAsync(changed);
+
+        Assert.IsType<EnvironmentRolledBack>(outcome);
+        Assert.Equal(1, host.Bucket.Count);
+        Assert.Equal(1, host.Policy.Count);
+        Assert.DoesNotContain("delete bucket", host.Log.Calls);
+    }
+
+    [Fact]
+    public async Task Provision_WhileARunIsInProgress_SecondRequestRejectedAsBusy()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        host.Bucket.HoldCreate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var request = TestRequests.Valid();
+        var first = Guid.NewGuid();
+        await host.Bus.Publish(new ProvisionEnvironment(first, request));
+        await WaitUntil(() => host.Events.For(first).Any(e => e is EnvironmentRunStarted));
+
+        var second = await host.ProvisionAsync(request);
+        host.Bucket.HoldCreate.SetResult();
+
+        var rejected = Assert.IsType<EnvironmentRequestRejected>(second);
+        Assert.Contains("in progress", rejected.Problems.Single().Message);
+        Assert.IsType<EnvironmentProvisioned>(await host.Events.OutcomeAsync(first));
+        Assert.Equal(1, host.Bucket.Count);
+    }
+
+    [Fact]
+    public async Task Provision_InvalidRequest_RejectedWithEveryProblemAndNoCall()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var request = TestRequests.Valid() with { Aws = new AwsSpec { Region = "nowhere" }, Bucket = new BucketSpec { Name = "Bad_Name" } };
+
+        var outcome = await host.ProvisionAsync(request);
+
+        var rejected = Assert.IsType<EnvironmentRequestRejected>(outcome);
+        Assert.Contains(rejected.Problems, p => p.Field == "aws.region");
+        Assert.Contains(rejected.Problems, p => p.Field == "bucket.name");
+        Assert.Empty(host.Log.Calls);
+        Assert.Equal(0, host.Facts.Calls);
+    }
+
+    [Fact]
+    public async Task Provision_FactsCannotBeResolved_RolledBackAtPlanWithoutStages()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        host.Facts.Failure = "credentials are for account 999999999999";
+
+        var outcome = await host.ProvisionAsync(TestRequests.Valid());
+
+        var rolledBack = Assert.IsType<EnvironmentRolledBack>(outcome);
+        Assert.Equal("plan", rolledBack.FailedStage);
+        Assert.Contains("999999999999", rolledBack.Reason);
+        Assert.Empty(host.Log.Calls);
+    }
+
+    [Fact]
+    public async Task Status_KnownAndUnknownEnvironment_AnsweredFromTheSaga()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var request = TestRequests.Valid();
+        var id = Guid.NewGuid();
+        await host.ProvisionAsync(request, id);
+
+        var known = Assert.IsType<EnvironmentStatus>((await host.StatusAsync(request.Environment)).Message);
+        var unknown = (await host.StatusAsync("never-heard-of-it")).Message;
+
+        Assert.Equal("provisioned", known.State);
+        Assert.Equal(id, known.RequestId);
+        Assert.Equal(["bucket", "access-policy", "role"], known.Stages.Select(s => s.Stage));
+        Assert.All(known.Stages, s => Assert.True(s.StartedAt <= s.CompletedAt));
+        Assert.IsType<EnvironmentNotFound>(unknown);
+    }
+
+    [Fact]
+    public async Task Resume_RunInterruptedByRestart_FinishesOnTheSameResources()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db");
+        var request = TestRequests.Valid();
+        var id = Guid.NewGuid();
+        await using (var first = await SagaTestHost.StartAsync(database))
+        {
+            first.Role.HoldCreate = new TaskCompletionSource(); // never released: the "crash" happens mid-stage
+            await first.Bus.Publish(new ProvisionEnvironment(id, request));
+            await WaitUntil(() => first.Events.For(id).Count(e => e is StageCompleted) == 2);
+        }
+
+        await using var second = await SagaTestHost.StartAsync(database);
+        await second.ResumeUnfinishedAsync();
+
+        Assert.IsType<EnvironmentProvisioned>(await second.Events.OutcomeAsync(id));
+        Assert.Equal(["create bucket", "create access-policy", "create role"], second.Log.Calls);
+        var status = Assert.IsType<EnvironmentStatus>((await second.StatusAsync(request.Environment)).Message);
+        Assert.Equal("provisioned", status.State);
+    }
+
+    private static void Fail(SagaTestHost host, string stage, Exception error)
+    {
+        switch (stage)
+        {
+            case Stages.Bucket: host.Bucket.FailCreate = error; break;
+            case Stages.AccessPolicy: host.Policy.FailCreate = error; break;
+            default: host.Role.FailCreate = error; break;
+        }
+    }
+
+    private static int StageOrder(string a, string b) =>
+        Array.IndexOf(["bucket", "access-policy", "role"], a).CompareTo(Array.IndexOf(["bucket", "access-policy", "role"], b));
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met within 20 s");
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Provisioner.Contracts;
+using Provisioner.Worker.Hosting;
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Resources;
+using Provisioner.Worker.Saga;
+using Provisioner.Worker.SagaStore;
+
+namespace Provisioner.Worker.Tests.Saga;
+
+/// <summary>
+/// The real state machine, activities, routing slips and SQLite saga store on MassTransit's test harness, with the
+/// cloud replaced by fakes of our own resource interface.
+/// </summary>
+public sealed class SagaTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    private SagaTestHost(string databasePath)
+    {
+        DatabasePath = databasePath;
+        Bucket = new FakeResource<BucketPlan>("bucket", Log, p => p.Name);
+        Policy = new FakeResource<AccessPolicyPlan>("access-policy", Log, p => p.Name);
+        Role = new FakeResource<RolePlan>("role", Log, p => p.Name);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IResource<BucketPlan>>(Bucket);
+        services.AddSingleton<IResource<AccessPolicyPlan>>(Policy);
+        services.AddSingleton<IResource<RolePlan>>(Role);
+        services.AddSingleton<IPlanFactsResolver>(Facts);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RoutingSlipFactory>();
+        services.AddSingleton<ISagaDatabase>(new SqliteSagaDatabase($"Data Source={databasePath}"));
+        services.AddSingleton<SagaTable>();
+        services.AddMassTransitTestHarness(ProvisionerRegistration.AddProvisionerComponents);
+        provider = services.BuildServiceProvider(validateScopes: true);
+    }
+
+    public string DatabasePath { get; }
+    public CallLog Log { get; } = new();
+    public FakeResource<BucketPlan> Bucket { get; }
+    public FakeResource<AccessPolicyPlan> Policy { get; }
+    public FakeResource<RolePlan> Role { get; }
+    public FakePlanFacts Facts { get; } = new();
+    public EventRecorder Events { get; } = new();
+    public ITestHarness Harness => provider.GetTestHarness();
+    public IBus Bus => Harness.Bus;
+    public SagaTable Table => provider.GetRequiredService<SagaTable>();
+
+    public static async Task<SagaTestHost> StartAsync(string? databasePath = null)
+    {
+        var host = new SagaTestHost(databasePath ?? Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db"));
+        await host.provider.GetRequiredService<ISagaDatabase>().EnsureSchemaAsync(default);
+        await host.Harness.Start();
+        host.Bus.ConnectPublishObserver(host.Events);
+        return host;
+    }
+
+    public async Task<object> ProvisionAsync(EnvironmentRequest request, Guid? requestId = null)
+    {
+        var id = requestId ?? Guid.NewGuid();
+        await Bus.Publish(new ProvisionEnvironment(id, request));
+        return await Events.OutcomeAsync(id);
+    }
+
+    public Task ResumeUnfinishedAsync() =>
+        new UnfinishedRunResumer(Table, Bus, NullLogger<UnfinishedRunResumer>.Instance).StartAsync(CancellationToken.None);
+
+    public async Task<Response<EnvironmentStatus, EnvironmentNotFound>> StatusAsync(string environment) =>
+        await Harness.GetRequestClient<GetEnvironmentStatus>()
+            .GetResponse<EnvironmentStatus, EnvironmentNotFound>(new GetEnvironmentStatus(Guid.NewGuid(), environment));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await provider.DisposeAsync();
+    }
+}
