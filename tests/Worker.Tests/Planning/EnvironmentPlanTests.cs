@@ -1,0 +1,19 @@
+using Provisioner.Worker.Tests.Infrastructure;
+
+namespace Provisioner.Worker.Tests.Planning;
+
+public sealed class EnvironmentPlanTests
+{
+    [Theory]
+    [InlineData(true, true, "bucket,access-policy,role,service-account,milvus-release")]
+    [InlineData(true, false, "bucket,access-policy,role,service-account")]
+    [InlineData(false, false, "bucket,access-policy,role")]
+    [InlineData(false, true, "bucket,access-policy,role,milvus-release")]
+    public void Stages_ManageAndMilvus_InExecutionOrder(bool manage, bool milvus, string expected)
+    {
+        var valid = TestRequests.Valid();
+        var request = valid with { Kubernetes = valid.Kubernetes with { Manage = manage }, Milvus = milvus ? valid.Milvus : null };
+
+        Assert.Equal(expected.Split(','), TestRequests.Plan(request).Stages);
+    }
+}
