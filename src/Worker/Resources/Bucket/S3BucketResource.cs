@@ -76,11 +76,11 @@ public sealed class S3BucketResource(AwsClients aws, ILogger<S3BucketResource> l
     public async Task DeleteAsync(BucketPlan plan, CancellationToken ct)
     {
         var s3 = aws.S3(plan.Region);
-        var versions = await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = plan.Name, MaxKeys = 1 }, ct);
-        if (versions.Versions is { Count: > 0 })
-            throw new ResourceRetainedException("bucket", plan.Name, "it holds objects, which compensation never deletes");
         try
         {
+            var versions = await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = plan.Name, MaxKeys = 1 }, ct);
+            if (versions.Versions is { Count: > 0 })
+                throw new ResourceRetainedException("bucket", plan.Name, "it holds objects, which compensation never deletes");
             await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = plan.Name }, ct);
         }
         catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchBucket") { }
