@@ -20,7 +20,7 @@ public sealed class IamPolicyLeastPrivilegeTests(MotoServer moto) : IClassFixtur
     private const string Key = "probe/object";
 
     [Fact]
-    public async Task GeneratedPolicy_ReadWrite_AllowsObjectsInItsBucketAndDeniesAnotherBucket()
+    public async Task EnsureAsync_ReadWritePolicyHeldByUser_AllowsObjectsInItsBucketAndDeniesAnotherBucket()
     {
         var (adminKey, adminSecret) = await moto.EnableAuthAsync();
         try
@@ -50,7 +50,7 @@ public sealed class IamPolicyLeastPrivilegeTests(MotoServer moto) : IClassFixtur
     }
 
     [Fact]
-    public async Task GeneratedPolicy_ReadOnly_AllowsGetAndDeniesPutAndDelete()
+    public async Task EnsureAsync_ReadOnlyPolicyHeldByUser_AllowsGetAndDeniesPutAndDelete()
     {
         var (adminKey, adminSecret) = await moto.EnableAuthAsync();
         try

@@ -155,6 +155,8 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
         Assert.NotNull(await harness.Iam.Policies.GetPolicyAsync(plan.AccessPolicy.Arn, Ct));
     }
 
+    // AWS refuses DeletePolicy while non-default versions exist; moto does not, so on moto this proves the end
+    // state only, not that the versions went first.
     [Fact]
     public async Task RemoveAsync_CreatedByThisRequestWithSeveralVersions_DeletesVersionsAndPolicy()
     {
