@@ -71,16 +71,27 @@ public sealed class S3BucketResource(AwsClients aws, ILogger<S3BucketResource> l
     }
 
     public Task UpdateAsync(BucketPlan plan, Observation observed, CancellationToken ct) =>
-        BucketSettings.ApplyAsync(aws.S3(plan.Region), plan, observed.Drift, ct);
+        BucketSettings.ApplyAsync(aws.S3(plan.Region), KeepCreator(plan, observed.Tags), observed.Drift, ct);
+
+    /// <summary>
+    /// PutBucketTagging replaces the whole set, unlike IAM's tag merge: carry the creator's request id over, so a later
+    /// request's compensation never mistakes the bucket for its own.
+    /// </summary>
+    private static BucketPlan KeepCreator(BucketPlan plan, IReadOnlyDictionary<string, string>? observed)
+    {
+        var tags = plan.Tags.Where(t => t.Key != OwnershipTags.RequestId).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        if (observed is not null && observed.TryGetValue(OwnershipTags.RequestId, out var creator)) tags[OwnershipTags.RequestId] = creator;
+        return plan with { Tags = tags };
+    }
 
     public async Task DeleteAsync(BucketPlan plan, CancellationToken ct)
     {
         var s3 = aws.S3(plan.Region);
-        var versions = await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = plan.Name, MaxKeys = 1 }, ct);
-        if (versions.Versions is { Count: > 0 })
-            throw new ResourceRetainedException("bucket", plan.Name, "it holds objects, which compensation never deletes");
         try
         {
+            var versions = await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = plan.Name, MaxKeys = 1 }, ct);
+            if (versions.Versions is { Count: > 0 })
+                throw new ResourceRetainedException("bucket", plan.Name, "it holds objects, which compensation never deletes");
             await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = plan.Name }, ct);
         }
         catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchBucket") { }
