@@ -50,9 +50,11 @@ public static class Planner
             PlanHelm(request, bucketName, Partitions.S3Host(region)));
     }
 
-    /// <summary>IAM names OIDC providers and trust-condition keys by the issuer without its scheme.</summary>
+    /// <summary>IAM names OIDC providers and trust-condition keys by the issuer without its scheme; hosts are case-blind.</summary>
     public static string IssuerHostPath(string issuer) =>
-        issuer.Replace("https://", "", StringComparison.OrdinalIgnoreCase).TrimEnd('/');
+        Uri.TryCreate(issuer, UriKind.Absolute, out var uri) && uri.Host.Length > 0
+            ? (uri.Host + uri.AbsolutePath).TrimEnd('/')
+            : issuer.Replace("https://", "", StringComparison.OrdinalIgnoreCase).TrimEnd('/');
 
     private static HelmPlan? PlanHelm(EnvironmentRequest request, string bucket, string s3Host)
     {

@@ -56,9 +56,7 @@ public sealed class PlannerTests
         Assert.Equal(ProviderArn, plan.Role.OidcProviderArn);
     }
 
-    [Fact(Skip = "bug: Planner.IssuerHostPath (src/Worker/Planning/Planner.cs:54-55) keeps the host's case, while IAM names "
-        + "providers with a lower-case host (IamOpenIdConnectProviders.NormalizeIssuer); the trust then names a provider ARN that "
-        + "FindOpenIdConnectProviderArnAsync never returns")]
+    [Fact]
     public void Plan_IssuerHostInUpperCase_ProviderArnWithLowerCaseHost()
     {
         var plan = Planner.Plan(TestRequests.Valid(), TestRequests.RequestId,

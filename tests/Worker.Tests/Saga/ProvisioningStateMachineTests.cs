@@ -192,18 +192,24 @@ public sealed class ProvisioningStateMachineTests
         var database = Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db");
         var request = TestRequests.Valid();
         var id = Guid.NewGuid();
-        await using (var first = await SagaTestHost.StartAsync(database))
-        {
-            first.Role.HoldCreate = new TaskCompletionSource(); // never released: the "crash" happens mid-stage
-            await first.Bus.Publish(new ProvisionEnvironment(id, request));
-            await WaitUntil(() => first.Events.For(id).Count(e => e is StageCompleted) == 2);
-        }
+        // The first worker "crashes" mid-stage: its role call never returns and its bus is abandoned, not drained.
+        var crashed = await SagaTestHost.StartAsync(database);
+        crashed.Role.HoldCreate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await crashed.Bus.Publish(new ProvisionEnvironment(id, request));
+        await WaitUntil(() => crashed.Events.For(id).Count(e => e is StageCompleted) == 2);
 
-        await using var second = await SagaTestHost.StartAsync(database);
+        var hold = crashed.Role.HoldCreate;
+        crashed.Role.HoldCreate = null;
+        await using var second = await SagaTestHost.StartAsync(database, sameCloudAs: crashed);
         await second.ResumeUnfinishedAsync();
+        var outcome = await second.Events.OutcomeAsync(id);
+        hold.SetCanceled();
+        await crashed.DisposeAsync();
 
-        Assert.IsType<EnvironmentProvisioned>(await second.Events.OutcomeAsync(id));
+        Assert.IsType<EnvironmentProvisioned>(outcome);
         Assert.Equal(["create bucket", "create access-policy", "create role"], second.Log.Calls);
+        Assert.Equal((1, 1, 1), (second.Bucket.Count, second.Policy.Count, second.Role.Count));
+        Assert.Equal(["unchanged", "unchanged", "created"], second.Events.For(id).OfType<StageCompleted>().Select(s => s.Action));
         var status = Assert.IsType<EnvironmentStatus>((await second.StatusAsync(request.Environment)).Message);
         Assert.Equal("provisioned", status.State);
     }

@@ -19,12 +19,13 @@ public sealed class SagaTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private SagaTestHost(string databasePath)
+    private SagaTestHost(string databasePath, SagaTestHost? sameCloudAs)
     {
         DatabasePath = databasePath;
-        Bucket = new FakeResource<BucketPlan>("bucket", Log, p => p.Name);
-        Policy = new FakeResource<AccessPolicyPlan>("access-policy", Log, p => p.Name);
-        Role = new FakeResource<RolePlan>("role", Log, p => p.Name);
+        Log = sameCloudAs?.Log ?? new CallLog();
+        Bucket = sameCloudAs?.Bucket ?? new FakeResource<BucketPlan>("bucket", Log, p => p.Name);
+        Policy = sameCloudAs?.Policy ?? new FakeResource<AccessPolicyPlan>("access-policy", Log, p => p.Name);
+        Role = sameCloudAs?.Role ?? new FakeResource<RolePlan>("role", Log, p => p.Name);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IResource<BucketPlan>>(Bucket);
@@ -40,7 +41,7 @@ public sealed class SagaTestHost : IAsyncDisposable
     }
 
     public string DatabasePath { get; }
-    public CallLog Log { get; } = new();
+    public CallLog Log { get; }
     public FakeResource<BucketPlan> Bucket { get; }
     public FakeResource<AccessPolicyPlan> Policy { get; }
     public FakeResource<RolePlan> Role { get; }
@@ -50,9 +51,10 @@ public sealed class SagaTestHost : IAsyncDisposable
     public IBus Bus => Harness.Bus;
     public SagaTable Table => provider.GetRequiredService<SagaTable>();
 
-    public static async Task<SagaTestHost> StartAsync(string? databasePath = null)
+    /// <param name="sameCloudAs">Share that host's fake cloud: a restarted worker finds what the first one made.</param>
+    public static async Task<SagaTestHost> StartAsync(string? databasePath = null, SagaTestHost? sameCloudAs = null)
     {
-        var host = new SagaTestHost(databasePath ?? Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db"));
+        var host = new SagaTestHost(databasePath ?? Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db"), sameCloudAs);
         await host.provider.GetRequiredService<ISagaDatabase>().EnsureSchemaAsync(default);
         await host.Harness.Start();
         host.Bus.ConnectPublishObserver(host.Events);
