@@ -1,0 +1,149 @@
+using MassTransit;
+using Provisioner.Contracts;
+using Provisioner.Worker.Saga;
+using Provisioner.Worker.SagaStore;
+
+namespace Provisioner.Worker.Tests.SagaStore;
+
+public sealed class SagaTableTests : IAsyncLifetime
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"sagatable-{Guid.NewGuid():N}.db");
+    private SagaTable table = null!;
+
+    public async Task InitializeAsync() => table = await OpenAsync();
+
+    public Task DisposeAsync()
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        return Task.CompletedTask;
+    }
+
+    private async Task<SagaTable> OpenAsync()
+    {
+        var database = new SqliteSagaDatabase($"Data Source={path}");
+        await database.EnsureSchemaAsync(default);
+        return new SagaTable(database);
+    }
+
+    private static ProvisioningState NewSaga(string environment = "tenant-a") => new()
+    {
+        CorrelationId = Guid.NewGuid(),
+        CurrentState = "Running",
+        Environment = environment,
+        RequestId = Guid.NewGuid(),
+        Request = new EnvironmentRequest { Environment = environment, Aws = new AwsSpec { Region = "us-east-2" } },
+        Stages = [new StageRecord("bucket", "completed", "created", new Dictionary<string, string> { ["arn"] = "arn:aws:s3:::b" },
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(1), null, null)],
+    };
+
+    [Fact]
+    public async Task InsertAsync_ThenLoad_RoundTripsEveryFieldAtVersionOne()
+    {
+        var saga = NewSaga();
+        await table.InsertAsync(saga, default);
+
+        var loaded = await table.LoadAsync(saga.CorrelationId, default);
+
+        Assert.NotNull(loaded);
+        Assert.Equal(1, loaded.Version);
+        Assert.Equal((saga.Environment, saga.RequestId, saga.CurrentState), (loaded.Environment, loaded.RequestId, loaded.CurrentState));
+        Assert.Equal("us-east-2", loaded.Request!.Aws.Region);
+        Assert.Equal("arn:aws:s3:::b", loaded.Stages.Single().Outputs["arn"]);
+    }
+
+    [Fact]
+    public async Task LoadAsync_Missing_ReturnsNull() => Assert.Null(await table.LoadAsync(Guid.NewGuid(), default));
+
+    [Fact]
+    public async Task InsertAsync_SameIdTwice_ThrowsConcurrencyException()
+    {
+        var saga = NewSaga();
+        await table.InsertAsync(saga, default);
+
+        await Assert.ThrowsAsync<ConcurrencyException>(() => table.InsertAsync(saga, default));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_StaleVersion_ThrowsAndLeavesTheNewerWrite()
+    {
+        var saga = NewSaga();
+        await table.InsertAsync(saga, default);
+        var first = (await table.LoadAsync(saga.CorrelationId, default))!;
+        var second = (await table.LoadAsync(saga.CorrelationId, default))!;
+        first.CurrentState = "Provisioned";
+        await table.UpdateAsync(first, default);
+
+        second.CurrentState = "RolledBack";
+        await Assert.ThrowsAsync<ConcurrencyException>(() => table.UpdateAsync(second, default));
+
+        var stored = (await table.LoadAsync(saga.CorrelationId, default))!;
+        Assert.Equal(("Provisioned", 2), (stored.CurrentState, stored.Version));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_ConcurrentWritersRetrying_NoUpdateIsLost()
+    {
+        var saga = NewSaga();
+        await table.InsertAsync(saga, default);
+        var conflicts = 0;
+        var waiting = 8;
+        var allLoaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                while (true)
+                {
+                    var current = (await table.LoadAsync(saga.CorrelationId, default))!;
+                    current.Attempts++;
+                    // The first round: everyone has read version 1 before anyone writes, so seven writes must lose.
+                    if (i == 0 && Interlocked.Decrement(ref waiting) == 0) allLoaded.SetResult();
+                    await allLoaded.Task;
+                    try { await table.UpdateAsync(current, default); break; }
+                    catch (ConcurrencyException) { Interlocked.Increment(ref conflicts); }
+                }
+            }
+        })));
+
+        var stored = (await table.LoadAsync(saga.CorrelationId, default))!;
+        Assert.Equal(80, stored.Attempts);
+        Assert.Equal(81, stored.Version);
+        Assert.True(conflicts >= 7, $"seven of the first eight writes read a stale version; saw {conflicts} conflicts");
+    }
+
+    [Fact]
+    public async Task LoadAsync_AfterReopeningTheFile_StateSurvives()
+    {
+        var saga = NewSaga();
+        await table.InsertAsync(saga, default);
+
+        var reopened = await OpenAsync();
+
+        Assert.Equal(saga.RequestId, (await reopened.LoadAsync(saga.CorrelationId, default))!.RequestId);
+    }
+
+    [Fact]
+    public async Task ListAsync_ByState_ReturnsOnlyThatState()
+    {
+        var running = NewSaga("a-env");
+        var done = NewSaga("b-env");
+        done.CurrentState = "Provisioned";
+        await table.InsertAsync(running, default);
+        await table.InsertAsync(done, default);
+
+        Assert.Equal([running.CorrelationId], (await table.ListAsync("Running", default)).Select(s => s.CorrelationId));
+        Assert.Equal(2, (await table.ListAsync(null, default)).Count);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ThenLoad_Gone()
+    {
+        var saga = NewSaga();
+        await table.InsertAsync(saga, default);
+
+        await table.DeleteAsync(saga, default);
+
+        Assert.Null(await table.LoadAsync(saga.CorrelationId, default));
+    }
+}
