@@ -12,7 +12,7 @@ public sealed class ProvisioningStateMachineTests
         await using var host = await SagaTestHost.StartAsync();
         var id = Guid.NewGuid();
 
-        var outcome = await host.ProvisionAsync(TestRequests.Valid(), id);
+        var outcome = await host.ProvisionAsync(SagaRequests.Valid(), id);
 
         Assert.IsType<EnvironmentProvisioned>(outcome);
         Assert.Equal(["started", "completed bucket", "completed access-policy", "completed role", "provisioned"],
@@ -40,7 +40,7 @@ public sealed class ProvisioningStateMachineTests
         Fail(host, failing, new ResourceConflictException(failing, "x", "is not ours"));
         var id = Guid.NewGuid();
 
-        var outcome = await host.ProvisionAsync(TestRequests.Valid(), id);
+        var outcome = await host.ProvisionAsync(SagaRequests.Valid(), id);
 
         var rolledBack = Assert.IsType<EnvironmentRolledBack>(outcome);
         Assert.Equal(failing, rolledBack.FailedStage);
@@ -58,7 +58,7 @@ public sealed class ProvisioningStateMachineTests
         host.Bucket.FailDelete = new ResourceRetainedException("bucket", "b", "it holds objects");
         var id = Guid.NewGuid();
 
-        var outcome = await host.ProvisionAsync(TestRequests.Valid(), id);
+        var outcome = await host.ProvisionAsync(SagaRequests.Valid(), id);
 
         var failed = Assert.IsType<EnvironmentCompensationFailed>(outcome);
         Assert.Equal(Stages.Role, failed.FailedStage);
@@ -73,7 +73,7 @@ public sealed class ProvisioningStateMachineTests
     public async Task Provision_DuplicateOfFinishedRequest_SameAnswerAndNoCalls()
     {
         await using var host = await SagaTestHost.StartAsync();
-        var request = TestRequests.Valid();
+        var request = SagaRequests.Valid();
         var id = Guid.NewGuid();
         await host.ProvisionAsync(request, id);
         var callsBefore = host.Log.Calls.Count;
@@ -89,7 +89,7 @@ public sealed class ProvisioningStateMachineTests
     public async Task Provision_SecondRequestForProvisionedEnvironment_ReconcilesWithoutMutating()
     {
         await using var host = await SagaTestHost.StartAsync();
-        var request = TestRequests.Valid();
+        var request = SagaRequests.Valid();
         await host.ProvisionAsync(request);
         var callsBefore = host.Log.Calls.Count;
         var second = Guid.NewGuid();
@@ -106,7 +106,7 @@ public sealed class ProvisioningStateMachineTests
     public async Task Provision_ReconcileFails_NothingThatExistedBeforeIsDeleted()
     {
         await using var host = await SagaTestHost.StartAsync();
-        var request = TestRequests.Valid();
+        var request = SagaRequests.Valid();
         await host.ProvisionAsync(request);
         host.Role.FailCreate = new InvalidOperationException("boom");
         var changed = request with { Access = request.Access with { Permissions = "read-only" } };
@@ -125,7 +125,7 @@ public sealed class ProvisioningStateMachineTests
     {
         await using var host = await SagaTestHost.StartAsync();
         host.Bucket.HoldCreate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var request = TestRequests.Valid();
+        var request = SagaRequests.Valid();
         var first = Guid.NewGuid();
         await host.Bus.Publish(new ProvisionEnvironment(first, request));
         await WaitUntil(() => host.Events.For(first).Any(e => e is EnvironmentRunStarted));
@@ -143,7 +143,7 @@ public sealed class ProvisioningStateMachineTests
     public async Task Provision_InvalidRequest_RejectedWithEveryProblemAndNoCall()
     {
         await using var host = await SagaTestHost.StartAsync();
-        var request = TestRequests.Valid() with { Aws = new AwsSpec { Region = "nowhere" }, Bucket = new BucketSpec { Name = "Bad_Name" } };
+        var request = SagaRequests.Valid() with { Aws = new AwsSpec { Region = "nowhere" }, Bucket = new BucketSpec { Name = "Bad_Name" } };
 
         var outcome = await host.ProvisionAsync(request);
 
@@ -160,7 +160,7 @@ public sealed class ProvisioningStateMachineTests
         await using var host = await SagaTestHost.StartAsync();
         host.Facts.Failure = "credentials are for account 999999999999";
 
-        var outcome = await host.ProvisionAsync(TestRequests.Valid());
+        var outcome = await host.ProvisionAsync(SagaRequests.Valid());
 
         var rolledBack = Assert.IsType<EnvironmentRolledBack>(outcome);
         Assert.Equal("plan", rolledBack.FailedStage);
@@ -172,7 +172,7 @@ public sealed class ProvisioningStateMachineTests
     public async Task Status_KnownAndUnknownEnvironment_AnsweredFromTheSaga()
     {
         await using var host = await SagaTestHost.StartAsync();
-        var request = TestRequests.Valid();
+        var request = SagaRequests.Valid();
         var id = Guid.NewGuid();
         await host.ProvisionAsync(request, id);
 
@@ -190,7 +190,7 @@ public sealed class ProvisioningStateMachineTests
     public async Task Resume_RunInterruptedByRestart_FinishesOnTheSameResources()
     {
         var database = Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db");
-        var request = TestRequests.Valid();
+        var request = SagaRequests.Valid();
         var id = Guid.NewGuid();
         // The first worker "crashes" mid-stage: its role call never returns and its bus is abandoned, not drained.
         var crashed = await SagaTestHost.StartAsync(database);

@@ -2,7 +2,7 @@ using Provisioner.Contracts;
 
 namespace Provisioner.Worker.Tests.Saga;
 
-public static class TestRequests
+public static class SagaRequests
 {
     public static EnvironmentRequest Valid(string? environment = null) => new()
     {

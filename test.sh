@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds, runs every test project, and ends with one line: N passed, N failed, N skipped.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '[test.sh] %s\n' "$*" >&2; }
+
+need_apt() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# Tools the tests start as real processes.
+need_apt ca-certificates procps
+command -v dotnet >/dev/null || { log "dotnet (the .NET 10 SDK) is required"; exit 1; }
+if ! command -v moto_server >/dev/null; then
+  log "moto_server not found; trying pip (moto[server] 5.2.1)"
+  python3 -m pip install -q 'moto[server]==5.2.1' || { log "moto_server is required (it ships in this image's Python)"; exit 1; }
+fi
+
+log "restoring NuGet packages"
+dotnet restore Worker.sln --nologo -v q
+log "building"
+dotnet build Worker.sln --no-restore --nologo -v q -c Release -warnaserror
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  log "testing $name"
+  dotnet test "$project" --no-build -c Release --nologo -v q \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" --blame-hang-timeout 5m || status=1
+done
+
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for path in glob.glob(f"{sys.argv[1]}/*.trx"):
+    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    skipped += int(counters.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
