@@ -43,7 +43,7 @@ public static class Planner
             [OwnershipTags.Environment] = env,
             [OwnershipTags.RequestId] = requestId.ToString(),
         };
-        var serviceAccount = new ServiceAccountPlan(k8s.Namespace, k8s.ServiceAccount, k8s.Manage, labels,
+        var serviceAccount = new ServiceAccountPlan(k8s.Namespace, k8s.ServiceAccount, k8s.Manage, k8s.AdoptServiceAccount, labels,
             new Dictionary<string, string> { [RoleArnAnnotation] = roleArn });
 
         return new EnvironmentPlan(env, requestId, region, facts.AccountId, bucket, policy, role, serviceAccount,
