@@ -22,16 +22,22 @@ public sealed class AwsClients(IOptions<AwsOptions> options, AWSCredentials? cre
     public AWSCredentials Credentials => credentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
 
     public IAmazonS3 S3(string region) => s3.GetOrAdd(region, r =>
+        credentials is null ? new AmazonS3Client(S3Config(r)) : new AmazonS3Client(credentials, S3Config(r)));
+
+    private AmazonS3Config S3Config(string region)
     {
-        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(r), MaxErrorRetry = Options.MaxAttempts - 1 };
+        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(region), MaxErrorRetry = Options.MaxAttempts - 1 };
         if (AwsEndpoints.Resolve("S3", Options.EndpointUrl) is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();
             config.ForcePathStyle = true;
-            config.AuthenticationRegion = r;
+            config.AuthenticationRegion = region;
         }
-        return credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
-    });
+        return config;
+    }
+
+    /// <summary>A new S3 client with other credentials (a probe acting as the workload); the caller disposes it.</summary>
+    public IAmazonS3 S3With(AWSCredentials other, string region) => new AmazonS3Client(other, S3Config(region));
 
     public IAmazonSecurityTokenService Sts(string region) => sts.GetOrAdd(region, r =>
     {

@@ -10,7 +10,7 @@ namespace Provisioner.Worker.Aws;
 /// The account comes from the credentials in use (STS GetCallerIdentity); a request that names another account is
 /// refused, so a worker with the wrong credentials never builds in the wrong place.
 /// </summary>
-public sealed class AwsPlanFactsResolver(AwsClients aws) : IPlanFactsResolver
+public sealed class AwsPlanFactsResolver(AwsClients aws, IOidcIssuerSource? issuers = null) : IPlanFactsResolver
 {
     public async Task<PlanFacts> ResolveAsync(EnvironmentRequest request, CancellationToken cancellationToken)
     {
@@ -30,7 +30,9 @@ public sealed class AwsPlanFactsResolver(AwsClients aws) : IPlanFactsResolver
         if (request.Aws.AccountId is { } wanted && wanted != account)
             throw new PlanFactsException($"the request is for account {wanted} but the worker's credentials are for account {account}");
         var issuer = request.Kubernetes.OidcIssuer
-            ?? throw new PlanFactsException("kubernetes.oidcIssuer is not given and this worker cannot discover it from a cluster");
+            ?? (issuers is null
+                ? throw new PlanFactsException("kubernetes.oidcIssuer is not given and this worker has no cluster to discover it from")
+                : await issuers.DiscoverAsync(cancellationToken));
         return new PlanFacts(account, issuer);
     }
 }

@@ -13,6 +13,7 @@ using Provisioner.Worker.Resources.Bucket;
 using Provisioner.Worker.Resources.Role;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
+using Provisioner.Worker.Verification;
 
 namespace Provisioner.Worker.Hosting;
 
@@ -43,6 +44,11 @@ public static class ProvisionerRegistration
         services.AddSingleton<OidcProviders>();
         services.AddSingleton<IResource<RolePlan>>(sp => new IamRoleResource(sp.GetRequiredService<IamClient>(),
             sp.GetRequiredService<OidcProviders>(), IamConsistencyRetry(sp.GetRequiredService<AwsClients>().Options)));
+        services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section)
+            .Validate(o => o.ActiveProbe is "Auto" or "Off", "Verify:ActiveProbe must be Auto or Off")
+            .Validate(o => o.ProbeAttempts >= 1, "Verify:ProbeAttempts must be at least 1").ValidateOnStart();
+        services.AddSingleton<S3AccessProbe>();
+        services.AddSingleton<IEnvironmentVerifier, EnvironmentVerifier>();
         return services;
     }
 
@@ -91,5 +97,8 @@ public static class ProvisionerRegistration
         x.AddActivity<BucketActivity, StageArguments<BucketPlan>, StageLog<BucketPlan>>();
         x.AddActivity<AccessPolicyActivity, StageArguments<AccessPolicyPlan>, StageLog<AccessPolicyPlan>>();
         x.AddActivity<RoleActivity, StageArguments<RolePlan>, StageLog<RolePlan>>();
+        x.AddActivity<ServiceAccountActivity, StageArguments<ServiceAccountPlan>, StageLog<ServiceAccountPlan>>();
+        x.AddActivity<MilvusReleaseActivity, StageArguments<HelmPlan>, StageLog<HelmPlan>>();
+        x.AddExecuteActivity<VerifyActivity, VerifyArguments>();
     }
 }

@@ -19,6 +19,7 @@ public sealed record EnvironmentPlan(
             List<string> stages = [Contracts.Stages.Bucket, Contracts.Stages.AccessPolicy, Contracts.Stages.Role];
             if (ServiceAccount.Manage) stages.Add(Contracts.Stages.ServiceAccount);
             if (Helm is not null) stages.Add(Contracts.Stages.MilvusRelease);
+            stages.Add(Contracts.Stages.Verify);
             return stages;
         }
     }

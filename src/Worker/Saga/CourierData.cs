@@ -14,6 +14,12 @@ public static class CourierData
         return element.Deserialize<T>(Options);
     }
 
+    public static T? ReadValue<T>(IDictionary<string, object>? data, string key)
+    {
+        var match = data?.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
+        return match?.Value is { } value ? JsonSerializer.SerializeToElement(value, Options).Deserialize<T>(Options) : default;
+    }
+
     public static string? ReadString(IDictionary<string, object>? data, string key)
     {
         if (data is null) return null;

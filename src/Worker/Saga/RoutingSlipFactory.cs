@@ -19,6 +19,12 @@ public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
                 case Stages.Bucket: Add<BucketActivity, BucketPlan>(builder, stage, plan, plan.Bucket); break;
                 case Stages.AccessPolicy: Add<AccessPolicyActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy); break;
                 case Stages.Role: Add<RoleActivity, RolePlan>(builder, stage, plan, plan.Role); break;
+                case Stages.ServiceAccount: Add<ServiceAccountActivity, ServiceAccountPlan>(builder, stage, plan, plan.ServiceAccount); break;
+                case Stages.MilvusRelease: Add<MilvusReleaseActivity, HelmPlan>(builder, stage, plan, plan.Helm!); break;
+                case Stages.Verify:
+                    builder.AddActivity(stage, new Uri($"queue:{formatter.ExecuteActivity<VerifyActivity, VerifyArguments>()}"),
+                        new VerifyArguments(plan.RequestId, plan.Environment, plan));
+                    break;
                 default: throw new NotSupportedException($"stage '{stage}' has no activity in this version");
             }
         }

@@ -11,6 +11,10 @@ public static class RunRecorder
     {
         var m = c.Message;
         var log = CourierData.Read<LoggedStage>(m.Data) ?? new LoggedStage(null, null);
+        // Execute-only activities (verify) have no log: they report through routing-slip variables instead.
+        if (log.Action is null)
+            log = new LoggedStage(CourierData.ReadString(m.Variables, "StageAction"),
+                CourierData.ReadValue<Dictionary<string, string>>(m.Variables, "StageOutputs"));
         var outputs = log.Outputs ?? [];
         var started = Started(m.Timestamp, m.Duration);
         RunLedger.Update(c.Saga, m.ActivityName, s => s with

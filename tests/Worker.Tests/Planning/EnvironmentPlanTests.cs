@@ -5,10 +5,10 @@ namespace Provisioner.Worker.Tests.Planning;
 public sealed class EnvironmentPlanTests
 {
     [Theory]
-    [InlineData(true, true, "bucket,access-policy,role,service-account,milvus-release")]
-    [InlineData(true, false, "bucket,access-policy,role,service-account")]
-    [InlineData(false, false, "bucket,access-policy,role")]
-    [InlineData(false, true, "bucket,access-policy,role,milvus-release")]
+    [InlineData(true, true, "bucket,access-policy,role,service-account,milvus-release,verify")]
+    [InlineData(true, false, "bucket,access-policy,role,service-account,verify")]
+    [InlineData(false, false, "bucket,access-policy,role,verify")]
+    [InlineData(false, true, "bucket,access-policy,role,milvus-release,verify")]
     public void Stages_ManageAndMilvus_InExecutionOrder(bool manage, bool milvus, string expected)
     {
         var valid = TestRequests.Valid();

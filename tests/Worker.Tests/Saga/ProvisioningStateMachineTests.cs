@@ -15,11 +15,12 @@ public sealed class ProvisioningStateMachineTests
         var outcome = await host.ProvisionAsync(SagaRequests.Valid(), id);
 
         Assert.IsType<EnvironmentProvisioned>(outcome);
-        Assert.Equal(["started", "completed bucket", "completed access-policy", "completed role", "provisioned"],
+        Assert.Equal(["started", "completed bucket", "completed access-policy", "completed role", "completed verify", "provisioned"],
             host.Events.For(id).Select(EventRecorder.Describe));
-        Assert.Equal(["create bucket", "create access-policy", "create role"], host.Log.Calls);
+        Assert.Equal(["create bucket", "create access-policy", "create role", "verify"], host.Log.Calls);
         var provisioned = (EnvironmentProvisioned)outcome;
-        Assert.Equal(["bucket", "access-policy", "role"], provisioned.Resources.Keys.Order(Comparer<string>.Create(StageOrder)));
+        Assert.Equal(["bucket", "access-policy", "role", "verify"], provisioned.Resources.Keys.Order(Comparer<string>.Create(StageOrder)));
+        Assert.Equal("skipped: test", provisioned.Resources["verify"]["probe"]);
     }
 
     public static TheoryData<string, string[], string[]> Failures => new()
@@ -30,6 +31,9 @@ public sealed class ProvisioningStateMachineTests
         { Stages.Role, ["started", "completed bucket", "completed access-policy", "failed role", "compensated access-policy",
             "compensated bucket", "rolled-back role"],
             ["create bucket", "create access-policy", "create role", "delete access-policy", "delete bucket"] },
+        { Stages.Verify, ["started", "completed bucket", "completed access-policy", "completed role", "failed verify", "compensated role",
+            "compensated access-policy", "compensated bucket", "rolled-back verify"],
+            ["create bucket", "create access-policy", "create role", "verify", "delete role", "delete access-policy", "delete bucket"] },
     };
 
     [Theory]
@@ -97,9 +101,9 @@ public sealed class ProvisioningStateMachineTests
         var outcome = await host.ProvisionAsync(request, second);
 
         Assert.IsType<EnvironmentProvisioned>(outcome);
-        Assert.Equal(callsBefore, host.Log.Calls.Count);
+        Assert.Equal(["verify"], host.Log.Calls.Skip(callsBefore));
         Assert.True(host.Events.For(second).OfType<EnvironmentRunStarted>().Single().Reconcile);
-        Assert.All(host.Events.For(second).OfType<StageCompleted>(), s => Assert.Equal(Reconciler.Unchanged, s.Action));
+        Assert.All(host.Events.For(second).OfType<StageCompleted>().SkipLast(1), s => Assert.Equal(Reconciler.Unchanged, s.Action));
     }
 
     [Fact]
@@ -181,7 +185,7 @@ public sealed class ProvisioningStateMachineTests
 
         Assert.Equal("provisioned", known.State);
         Assert.Equal(id, known.RequestId);
-        Assert.Equal(["bucket", "access-policy", "role"], known.Stages.Select(s => s.Stage));
+        Assert.Equal(["bucket", "access-policy", "role", "verify"], known.Stages.Select(s => s.Stage));
         Assert.All(known.Stages, s => Assert.True(s.StartedAt <= s.CompletedAt));
         Assert.IsType<EnvironmentNotFound>(unknown);
     }
@@ -207,9 +211,9 @@ public sealed class ProvisioningStateMachineTests
         await crashed.DisposeAsync();
 
         Assert.IsType<EnvironmentProvisioned>(outcome);
-        Assert.Equal(["create bucket", "create access-policy", "create role"], second.Log.Calls);
+        Assert.Equal(["create bucket", "create access-policy", "create role", "verify"], second.Log.Calls);
         Assert.Equal((1, 1, 1), (second.Bucket.Count, second.Policy.Count, second.Role.Count));
-        Assert.Equal(["unchanged", "unchanged", "created"], second.Events.For(id).OfType<StageCompleted>().Select(s => s.Action));
+        Assert.Equal(["unchanged", "unchanged", "created", "verified"], second.Events.For(id).OfType<StageCompleted>().Select(s => s.Action));
         var status = Assert.IsType<EnvironmentStatus>((await second.StatusAsync(request.Environment)).Message);
         Assert.Equal("provisioned", status.State);
     }
@@ -220,12 +224,15 @@ public sealed class ProvisioningStateMachineTests
         {
             case Stages.Bucket: host.Bucket.FailCreate = error; break;
             case Stages.AccessPolicy: host.Policy.FailCreate = error; break;
+            case Stages.Verify: host.Verifier.Differences = [error.Message]; break;
             default: host.Role.FailCreate = error; break;
         }
     }
 
     private static int StageOrder(string a, string b) =>
-        Array.IndexOf(["bucket", "access-policy", "role"], a).CompareTo(Array.IndexOf(["bucket", "access-policy", "role"], b));
+        Array.IndexOf(Order, a).CompareTo(Array.IndexOf(Order, b));
+
+    private static readonly string[] Order = ["bucket", "access-policy", "role", "verify"];
 
     private static async Task WaitUntil(Func<bool> condition)
     {

@@ -8,6 +8,7 @@ using Provisioner.Worker.Planning;
 using Provisioner.Worker.Resources;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
+using Provisioner.Worker.Verification;
 
 namespace Provisioner.Worker.Tests.Saga;
 
@@ -26,11 +27,13 @@ public sealed class SagaTestHost : IAsyncDisposable
         Bucket = sameCloudAs?.Bucket ?? new FakeResource<BucketPlan>("bucket", Log, p => p.Name);
         Policy = sameCloudAs?.Policy ?? new FakeResource<AccessPolicyPlan>("access-policy", Log, p => p.Name);
         Role = sameCloudAs?.Role ?? new FakeResource<RolePlan>("role", Log, p => p.Name);
+        Verifier = sameCloudAs?.Verifier ?? new FakeVerifier(Log);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IResource<BucketPlan>>(Bucket);
         services.AddSingleton<IResource<AccessPolicyPlan>>(Policy);
         services.AddSingleton<IResource<RolePlan>>(Role);
+        services.AddSingleton<IEnvironmentVerifier>(Verifier);
         services.AddSingleton<IPlanFactsResolver>(Facts);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RoutingSlipFactory>();
@@ -45,6 +48,7 @@ public sealed class SagaTestHost : IAsyncDisposable
     public FakeResource<BucketPlan> Bucket { get; }
     public FakeResource<AccessPolicyPlan> Policy { get; }
     public FakeResource<RolePlan> Role { get; }
+    public FakeVerifier Verifier { get; }
     public FakePlanFacts Facts { get; } = new();
     public EventRecorder Events { get; } = new();
     public ITestHarness Harness => provider.GetTestHarness();
