@@ -55,7 +55,7 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
         Assert.Equal("provisioned", status.State);
         Assert.Equal(
             [(Stages.Bucket, "completed", Text(plan, "bucket", "arn")), (Stages.AccessPolicy, "completed", policyArn),
-                (Stages.Role, "completed", Text(plan, "role", "arn"))],
+                (Stages.Role, "completed", Text(plan, "role", "arn")), (Stages.Verify, "completed", null)],
             status.Stages.Select(s => (s.Stage, s.Status, s.Outputs.GetValueOrDefault("arn"))));
     }
 
@@ -70,7 +70,7 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
         Assert.True(again.ExitCode == 0, again.ToString());
         var status = Status(again);
         Assert.Equal("provisioned", status.State);
-        Assert.Equal([(Stages.Bucket, "unchanged"), (Stages.AccessPolicy, "unchanged"), (Stages.Role, "unchanged")],
+        Assert.Equal([(Stages.Bucket, "unchanged"), (Stages.AccessPolicy, "unchanged"), (Stages.Role, "unchanged"), (Stages.Verify, "verified")],
             status.Stages.Select(s => (s.Stage, s.Action)));
         var policyArn = status.Stages.Single(s => s.Stage == Stages.AccessPolicy).Outputs["arn"];
         Assert.Single(await fixture.Iam.Policies.ListPolicyVersionsAsync(policyArn, Ct));
@@ -91,7 +91,7 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
         var status = Status(result);
         Assert.Equal(("rolled-back", Stages.Role), (status.State, status.FailedStage));
         // Compensated, not skipped: the bucket and the policy did exist before the role stage failed.
-        Assert.Equal([(Stages.Bucket, "compensated"), (Stages.AccessPolicy, "compensated"), (Stages.Role, "failed")],
+        Assert.Equal([(Stages.Bucket, "compensated"), (Stages.AccessPolicy, "compensated"), (Stages.Role, "failed"), (Stages.Verify, "skipped")],
             status.Stages.Select(s => (s.Stage, s.Status)));
         Assert.DoesNotContain(await BucketNamesAsync(), name => name.Contains(environment, StringComparison.Ordinal));
         Assert.Null(await fixture.Iam.Policies.GetPolicyAsync(Text(plan, "accessPolicy", "arn"), Ct));
