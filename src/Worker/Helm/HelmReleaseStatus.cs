@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace Provisioner.Worker.Helm;
+
+/// <summary>
+/// What <c>helm status -o json</c> reports (the same shape in Helm 3 and 4). <paramref name="Values"/> is the
+/// user-supplied values (the release's <c>config</c>), exactly what <c>helm get values</c> returns.
+/// </summary>
+public sealed record HelmReleaseStatus(string Name, string Namespace, int Revision, string Status, string? Description, JsonObject Values)
+{
+    public const string Deployed = "deployed";
+    public const string Failed = "failed";
+    public const string PendingInstall = "pending-install";
+    public const string PendingUpgrade = "pending-upgrade";
+    public const string PendingRollback = "pending-rollback";
+    public const string Uninstalling = "uninstalling";
+    public const string Superseded = "superseded";
+
+    /// <summary>Left behind by a helm process that died mid-operation: every later upgrade is refused until it is recovered.</summary>
+    public bool IsStuck => Status is PendingInstall or PendingUpgrade or PendingRollback or Uninstalling;
+
+    public static HelmReleaseStatus Parse(string json)
+    {
+        var root = HelmJson.Object(json, "helm status");
+        var info = root["info"] as JsonObject ?? throw HelmJson.Malformed("helm status", "info");
+        return new HelmReleaseStatus(
+            HelmJson.String(root, "name", "helm status"),
+            HelmJson.String(root, "namespace", "helm status"),
+            root["version"]?.GetValue<int>() ?? throw HelmJson.Malformed("helm status", "version"),
+            HelmJson.String(info, "status", "helm status"),
+            info["description"]?.GetValue<string>(),
+            root["config"] is JsonObject config ? (JsonObject)config.DeepClone() : []);
+    }
+}
