@@ -4,20 +4,13 @@ namespace Provisioner.Worker.Helm;
 
 /// <summary>
 /// What <c>helm status -o json</c> reports (the same shape in Helm 3 and 4). <paramref name="Values"/> is the
-/// user-supplied values (the release's <c>config</c>), exactly what <c>helm get values</c> returns.
+/// user-supplied values (the release's <c>config</c>), exactly what <c>helm get values</c> returns. Helm 4 also reads
+/// every live resource of the release for this command (<c>info.resources</c>), so frequent observing uses
+/// <c>history</c> and <c>get values</c> instead.
 /// </summary>
 public sealed record HelmReleaseStatus(string Name, string Namespace, int Revision, string Status, string? Description, JsonObject Values)
 {
-    public const string Deployed = "deployed";
-    public const string Failed = "failed";
-    public const string PendingInstall = "pending-install";
-    public const string PendingUpgrade = "pending-upgrade";
-    public const string PendingRollback = "pending-rollback";
-    public const string Uninstalling = "uninstalling";
-    public const string Superseded = "superseded";
-
-    /// <summary>Left behind by a helm process that died mid-operation: every later upgrade is refused until it is recovered.</summary>
-    public bool IsStuck => Status is PendingInstall or PendingUpgrade or PendingRollback or Uninstalling;
+    public bool IsStuck => HelmStatuses.IsStuck(Status);
 
     public static HelmReleaseStatus Parse(string json)
     {

@@ -6,6 +6,8 @@ namespace Provisioner.Worker.Helm;
 /// <summary>One row of <c>helm history -o json</c>. Helm prints the chart as <c>name-version</c>; it is split here.</summary>
 public sealed partial record HelmRevision(int Revision, string Status, string Chart, string? ChartVersion, string? AppVersion, string? Description)
 {
+    public bool IsStuck => HelmStatuses.IsStuck(Status);
+
     public static IReadOnlyList<HelmRevision> ParseHistory(string json)
     {
         var rows = HelmJson.Array(json, "helm history");

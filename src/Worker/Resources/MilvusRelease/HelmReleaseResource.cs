@@ -8,6 +8,7 @@ namespace Provisioner.Worker.Resources.MilvusRelease;
 /// <summary>
 /// The Milvus release, installed with <c>helm upgrade --install</c>. Ownership is the marker in its values
 /// (<see cref="OwnershipMarker"/>), reported as tags so <see cref="Reconciler"/> treats it like any other resource.
+/// Observing reads <c>history</c> and <c>get values</c>, never <c>status</c>, which in Helm 4 fetches every live object.
 /// Reads are retried on retryable errors; an install is not, because helm already waited out its own timeout.
 /// </summary>
 public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogger<HelmReleaseResource> logger) : IResource<HelmPlan>
@@ -18,13 +19,13 @@ public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogge
 
     public async Task<Observation> ObserveAsync(HelmPlan plan, string environment, CancellationToken ct)
     {
-        var status = await StatusAsync(plan, ct);
-        if (status is null) return Observation.Missing;
-        var tags = OwnershipMarker.Read(status.Values);
-        if (!OwnershipTags.IsOwnedBy(tags, environment)) return Observation.Found(tags, []);
         var history = await HistoryAsync(plan, ct);
-        Remember(plan, history, status.Revision);
-        return Observation.Found(tags, ReleaseDrift.Of(plan, status, history));
+        if (history.Count == 0) return Observation.Missing;
+        var values = await Retry(c => helm.GetValuesAsync(plan.Release, plan.Namespace, c), ct) ?? [];
+        var tags = OwnershipMarker.Read(values);
+        if (!OwnershipTags.IsOwnedBy(tags, environment)) return Observation.Found(tags, []);
+        current[(plan.Namespace, plan.Release)] = history[^1];
+        return Observation.Found(tags, ReleaseDrift.Of(plan, history[^1], values));
     }
 
     public Task CreateAsync(HelmPlan plan, CancellationToken ct) => InstallAsync(plan, plan.Tags, ct);
@@ -32,16 +33,18 @@ public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogge
     public async Task UpdateAsync(HelmPlan plan, Observation observed, CancellationToken ct)
     {
         IReadOnlyDictionary<string, string> owner = KeepCreator(plan.Tags, observed.Tags);
+        // Nothing of the old release is left after an uninstall: the release installed next is this request's own.
         if (await RecoverAsync(plan, ct) == RecoveryAction.Uninstall) owner = plan.Tags;
         await InstallAsync(plan, owner, ct);
     }
 
     public async Task DeleteAsync(HelmPlan plan, CancellationToken ct)
     {
-        await retry.ExecuteAsync(c => helm.UninstallAsync(plan.Release, plan.Namespace, c), HelmException.IsRetryable, ct);
+        await Retry(c => helm.UninstallAsync(plan.Release, plan.Namespace, c), ct);
         current.TryRemove((plan.Namespace, plan.Release), out _);
     }
 
+    /// <summary>From the plan, plus the chart and app version of the revision last observed or installed, when known.</summary>
     public IReadOnlyDictionary<string, string> Outputs(HelmPlan plan)
     {
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -56,14 +59,13 @@ public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogge
         return outputs;
     }
 
-    /// <summary>Unsticks a release left pending by a dead helm process; says what it did.</summary>
     private async Task<RecoveryAction> RecoverAsync(HelmPlan plan, CancellationToken ct)
     {
-        if (await StatusAsync(plan, ct) is not { } status) return RecoveryAction.None;
-        var recovery = PendingRecovery.Decide(status, await HistoryAsync(plan, ct));
+        var history = await HistoryAsync(plan, ct);
+        var recovery = PendingRecovery.Decide(history);
         if (recovery.Action == RecoveryAction.None) return RecoveryAction.None;
         logger.LogWarning("Release {Release} in {Namespace} is stuck in {HelmStatus}; recovering by {Recovery} {Revision}",
-            plan.Release, plan.Namespace, status.Status, recovery.Action, recovery.Revision);
+            plan.Release, plan.Namespace, history[^1].Status, recovery.Action, recovery.Revision);
         if (recovery.Action == RecoveryAction.Rollback)
             await helm.RollbackAsync(plan.Release, plan.Namespace, recovery.Revision!.Value, ct);
         else
@@ -73,22 +75,15 @@ public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogge
 
     private async Task InstallAsync(HelmPlan plan, IReadOnlyDictionary<string, string> owner, CancellationToken ct)
     {
-        var values = OwnershipMarker.Apply(plan.Values, owner).ToJsonString();
-        await helm.UpgradeInstallAsync(plan, values, ct);
-        var history = await HistoryAsync(plan, ct);
-        if (history.Count > 0) Remember(plan, history, history[^1].Revision);
+        await helm.UpgradeInstallAsync(plan, OwnershipMarker.Apply(plan.Values, owner).ToJsonString(), ct);
+        if (await HistoryAsync(plan, ct) is [.., var installed]) current[(plan.Namespace, plan.Release)] = installed;
     }
-
-    private Task<HelmReleaseStatus?> StatusAsync(HelmPlan plan, CancellationToken ct) =>
-        retry.ExecuteAsync(c => helm.StatusAsync(plan.Release, plan.Namespace, c), HelmException.IsRetryable, ct);
 
     private Task<IReadOnlyList<HelmRevision>> HistoryAsync(HelmPlan plan, CancellationToken ct) =>
-        retry.ExecuteAsync(c => helm.HistoryAsync(plan.Release, plan.Namespace, c), HelmException.IsRetryable, ct);
+        Retry(c => helm.HistoryAsync(plan.Release, plan.Namespace, c), ct);
 
-    private void Remember(HelmPlan plan, IReadOnlyList<HelmRevision> history, int revision)
-    {
-        if (history.LastOrDefault(r => r.Revision == revision) is { } row) current[(plan.Namespace, plan.Release)] = row;
-    }
+    private Task<T> Retry<T>(Func<CancellationToken, Task<T>> read, CancellationToken ct) =>
+        retry.ExecuteAsync(read, HelmException.IsRetryable, ct);
 
     /// <summary>A reconcile never rewrites who created the release, so its compensation cannot mistake it for its own.</summary>
     private static Dictionary<string, string> KeepCreator(IReadOnlyDictionary<string, string> planned, IReadOnlyDictionary<string, string>? observed)

@@ -10,14 +10,16 @@ public sealed record PendingRecovery(RecoveryAction Action, int? Revision)
 {
     public static readonly PendingRecovery Nothing = new(RecoveryAction.None, null);
 
-    public static PendingRecovery Decide(HelmReleaseStatus status, IReadOnlyList<HelmRevision> history)
+    /// <param name="history">Oldest first, as <c>helm history</c> prints it; the last row is the current revision.</param>
+    public static PendingRecovery Decide(IReadOnlyList<HelmRevision> history)
     {
-        if (!status.IsStuck) return Nothing;
-        if (status.Status == HelmReleaseStatus.Uninstalling) return new(RecoveryAction.Uninstall, null);
-        var earlier = history.Where(r => r.Revision < status.Revision).ToList();
+        if (history.Count == 0 || !history[^1].IsStuck) return Nothing;
+        var current = history[^1];
+        if (current.Status == HelmStatuses.Uninstalling) return new(RecoveryAction.Uninstall, null);
+        var earlier = history.Where(r => r.Revision < current.Revision).ToList();
         // A pending upgrade leaves the previous revision "deployed"; a rollback that died may have superseded it already.
-        var target = earlier.LastOrDefault(r => r.Status == HelmReleaseStatus.Deployed)
-            ?? earlier.LastOrDefault(r => r.Status == HelmReleaseStatus.Superseded);
+        var target = earlier.LastOrDefault(r => r.Status == HelmStatuses.Deployed)
+            ?? earlier.LastOrDefault(r => r.Status == HelmStatuses.Superseded);
         return target is null ? new(RecoveryAction.Uninstall, null) : new(RecoveryAction.Rollback, target.Revision);
     }
 }

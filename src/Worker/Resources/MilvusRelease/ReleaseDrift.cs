@@ -4,21 +4,22 @@ using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Resources.MilvusRelease;
 
-/// <summary>How a deployed release differs from its plan: its status, its user-supplied values, its chart version.</summary>
+/// <summary>How a release differs from its plan: its status, its user-supplied values, its pinned chart version.</summary>
 public static class ReleaseDrift
 {
     public const string Status = "status";
     public const string Values = "values";
     public const string ChartVersion = "chart-version";
 
-    public static IReadOnlyList<string> Of(HelmPlan plan, HelmReleaseStatus status, IReadOnlyList<HelmRevision> history)
+    /// <param name="current">The release's latest revision.</param>
+    /// <param name="values">Its user-supplied values, marker included.</param>
+    public static IReadOnlyList<string> Of(HelmPlan plan, HelmRevision current, JsonObject values)
     {
         var drift = new List<string>();
-        if (status.Status != HelmReleaseStatus.Deployed) drift.Add(Status);
+        if (current.Status != HelmStatuses.Deployed) drift.Add(Status);
         var desired = OwnershipMarker.WithoutRequestId(OwnershipMarker.Apply(plan.Values, plan.Tags));
-        if (!JsonNode.DeepEquals(desired, OwnershipMarker.WithoutRequestId(status.Values))) drift.Add(Values);
-        var current = history.LastOrDefault(r => r.Revision == status.Revision);
-        if (IsExactVersion(plan.Version) && current?.ChartVersion is { } deployed && !SameVersion(plan.Version!, deployed))
+        if (!JsonNode.DeepEquals(desired, OwnershipMarker.WithoutRequestId(values))) drift.Add(Values);
+        if (IsExactVersion(plan.Version) && current.ChartVersion is { } deployed && !SameVersion(plan.Version!, deployed))
             drift.Add(ChartVersion);
         return drift;
     }
