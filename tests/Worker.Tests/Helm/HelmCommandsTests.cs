@@ -96,12 +96,17 @@ public sealed class HelmCommandsTests
             HelmCommands.Rollback(major, "milvus-demo", "milvus", 2, Options));
 
     [Fact]
-    public void Reads_AnyVersion_JsonOutputWithoutTimeout()
-    {
+    public void Status_AnyVersion_JsonOutputWithoutTimeout() =>
         Assert.Equal(["status", "r", "--namespace", "ns", "--output", "json"], HelmCommands.Status("r", "ns", Options));
+
+    [Fact]
+    public void GetValues_AnyVersion_UserValuesAsJson() =>
         Assert.Equal(["get", "values", "r", "--namespace", "ns", "--output", "json"], HelmCommands.GetValues("r", "ns", Options));
-        Assert.Equal(["history", "r", "--namespace", "ns", "--output", "json"], HelmCommands.History("r", "ns", Options));
-    }
+
+    [Fact]
+    public void History_WithKubeContext_JsonOutputAndContext() =>
+        Assert.Equal(["history", "r", "--namespace", "ns", "--output", "json", "--kube-context", "eks"],
+            HelmCommands.History("r", "ns", Options with { KubeContext = "eks" }));
 
     [Theory]
     [InlineData(900_000, "15m0s")]
