@@ -23,8 +23,11 @@ public static class KubernetesRegistration
             .ValidateOnStart();
         services.AddSingleton<KubernetesClientFactory>();
         services.AddSingleton<IKubernetes>(sp => sp.GetRequiredService<KubernetesClientFactory>().Client);
-        services.AddSingleton(sp => new KubernetesCalls(sp.GetRequiredService<KubernetesClientFactory>(),
-            Retry(sp.GetRequiredService<IOptions<KubernetesOptions>>().Value)));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KubernetesOptions>>().Value;
+            return new KubernetesCalls(sp.GetRequiredService<KubernetesClientFactory>(), Retry(options), options.RequestTimeout);
+        });
         services.AddSingleton<OidcIssuerDiscovery>();
         services.AddSingleton<ServiceAccountTokens>();
         services.AddSingleton<IResource<ServiceAccountPlan>, KubernetesServiceAccountResource>();

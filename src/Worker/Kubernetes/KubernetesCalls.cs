@@ -5,23 +5,33 @@ using Provisioner.Worker.Common;
 namespace Provisioner.Worker.Kubernetes;
 
 /// <summary>
-/// Every API call goes through here: bounded retries for retryable answers, and errors turned into
-/// <see cref="KubernetesApiException"/> so nothing above sees KubernetesClient's exception (it holds the bearer token).
+/// Every API call goes through here: one time limit per attempt, bounded retries for retryable answers, and errors
+/// turned into <see cref="KubernetesApiException"/> so nothing above sees KubernetesClient's exception (it holds the
+/// bearer token).
 /// </summary>
-public sealed class KubernetesCalls(KubernetesClientFactory clients, BoundedRetry retry)
+public sealed class KubernetesCalls(KubernetesClientFactory clients, BoundedRetry retry, TimeSpan? requestTimeout = null)
 {
+    private readonly TimeSpan timeout = requestTimeout ?? new KubernetesOptions().RequestTimeout;
+
     public IKubernetes Client => clients.Client;
 
     public Task<T> RunAsync<T>(string operation, Func<IKubernetes, CancellationToken, Task<T>> call, CancellationToken ct) =>
         retry.ExecuteAsync(async token =>
         {
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
+            attempt.CancelAfter(timeout);
             try
             {
-                return await call(clients.Client, token).ConfigureAwait(false);
+                return await call(clients.Client, attempt.Token).ConfigureAwait(false);
             }
             catch (HttpOperationException ex)
             {
                 throw KubernetesErrors.Translate(ex, operation);
+            }
+            catch (OperationCanceledException ex) when (!token.IsCancellationRequested)
+            {
+                // KubernetesClient reports its own time limit as a bare cancellation, not a TimeoutException.
+                throw new TimeoutException($"Kubernetes {operation} did not answer within {timeout}", ex);
             }
         }, KubernetesErrors.IsRetryable, ct);
 

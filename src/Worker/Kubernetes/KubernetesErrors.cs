@@ -46,7 +46,7 @@ public static class KubernetesErrors
         k8s.KubernetesException { Status: { } status } => Classify(status.Code ?? 0, status.Reason),
         HttpOperationException { Response: { } response } => Classify((int)response.StatusCode, StatusOf(response.Content)?.Reason),
         HttpRequestException or IOException or TimeoutException => KubernetesErrorKind.Retryable,
-        // HttpClient's own timeout; a cancelled caller is never retried (BoundedRetry checks its token).
+        // HttpClient's own timeout (KubernetesCalls turns KubernetesClient's bare cancellations into TimeoutException).
         TaskCanceledException { InnerException: TimeoutException } => KubernetesErrorKind.Retryable,
         _ => KubernetesErrorKind.Terminal,
     };
