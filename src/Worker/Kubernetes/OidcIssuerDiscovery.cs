@@ -31,8 +31,9 @@ public sealed class OidcIssuerDiscovery(KubernetesCalls calls, ILogger<OidcIssue
 
     private static async Task<string> GetAsync(IKubernetes client, CancellationToken ct)
     {
-        if (client is not k8s.Kubernetes concrete)
-            return await client.WellKnown.GetServiceAccountIssuerOpenIDConfigurationAsync(ct).ConfigureAwait(false);
+        // client.WellKnown.GetServiceAccountIssuerOpenIDConfigurationAsync cannot be used: it reads the JSON object as a string.
+        var concrete = client as k8s.Kubernetes
+            ?? throw new NotSupportedException($"Issuer discovery needs KubernetesClient's own client, not {client.GetType().Name}");
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(concrete.BaseUri, Path));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (concrete.Credentials is { } credentials) await credentials.ProcessHttpRequestAsync(request, ct).ConfigureAwait(false);
