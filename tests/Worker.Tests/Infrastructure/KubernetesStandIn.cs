@@ -29,6 +29,7 @@ public sealed class KubernetesStandIn : IAsyncDisposable
     private readonly KubernetesStandInRouter router;
     private readonly List<StandInRequest> requests = [];
     private readonly Queue<int> injected = new();
+    private readonly Queue<TimeSpan> delays = new();
 
     private KubernetesStandIn(WebApplication app, string issuer)
     {
@@ -81,6 +82,13 @@ public sealed class KubernetesStandIn : IAsyncDisposable
             for (var i = 0; i < count; i++) injected.Enqueue(statusCode);
     }
 
+    /// <summary>The next <paramref name="count"/> requests answer only after <paramref name="delay"/> (a slow or hung API server).</summary>
+    public void DelayNext(int count, TimeSpan delay)
+    {
+        lock (delays)
+            for (var i = 0; i < count; i++) delays.Enqueue(delay);
+    }
+
     public void ClearRequests()
     {
         lock (requests) requests.Clear();
@@ -108,6 +116,9 @@ public sealed class KubernetesStandIn : IAsyncDisposable
     {
         var request = context.Request;
         lock (requests) requests.Add(new StandInRequest(request.Method, request.Path.Value ?? "/", request.ContentType));
+        TimeSpan? delay;
+        lock (delays) delay = delays.TryDequeue(out var d) ? d : null;
+        if (delay is { } wait) await Task.Delay(wait, context.RequestAborted);
         var body = KubernetesStandInRouter.ParseBody(await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted));
         var result = NextInjected() is { } failure ? KubernetesStatus.Injected(failure)
             : RequiredToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}" ? KubernetesStatus.Unauthorized()
