@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Provisioner.Worker.Helm;
 using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Cli;
@@ -17,7 +18,16 @@ public static class PlanPrinter
         json["accessPolicy"]!["document"] = JsonNode.Parse(plan.AccessPolicy.Document);
         json["role"]!["trustPolicy"] = JsonNode.Parse(plan.Role.TrustPolicy);
         json["serviceAccount"]!["manifest"] = ServiceAccountManifest(plan.ServiceAccount);
-        if (plan.Helm is { } helm) json["helm"]!["values"] = JsonNode.Parse(helm.Values);
+        if (plan.Helm is { } helm)
+        {
+            json["helm"]!["values"] = JsonNode.Parse(helm.Values);
+            // The exact command depends on the helm found at run time; both majors are shown.
+            json["helm"]!["command"] = new JsonObject
+            {
+                ["helm4"] = Command(4, helm),
+                ["helm3"] = Command(3, helm),
+            };
+        }
         return json;
     }
 
@@ -34,6 +44,9 @@ public static class PlanPrinter
             ["annotations"] = JsonSerializer.SerializeToNode(sa.Annotations),
         },
     };
+
+    private static string Command(int major, HelmPlan helm) =>
+        "helm " + string.Join(' ', HelmCommands.UpgradeInstall(major, helm, "<values.json>", new HelmOptions()));
 
     public static string Print(EnvironmentPlan plan) => ToJson(plan).ToJsonString(Indented);
 }
