@@ -17,7 +17,7 @@ public static class PlanPrinter
         json["stages"] = JsonSerializer.SerializeToNode(plan.Stages);
         json["accessPolicy"]!["document"] = JsonNode.Parse(plan.AccessPolicy.Document);
         json["role"]!["trustPolicy"] = JsonNode.Parse(plan.Role.TrustPolicy);
-        json["serviceAccount"]!["manifest"] = ServiceAccountManifest(plan.ServiceAccount);
+        json["serviceAccount"]!["manifest"] = ServiceAccountManifest.For(plan.ServiceAccount);
         if (plan.Helm is { } helm)
         {
             json["helm"]!["values"] = JsonNode.Parse(helm.Values);
@@ -30,20 +30,6 @@ public static class PlanPrinter
         }
         return json;
     }
-
-    /// <summary>What a GitOps user applies when the worker does not manage the cluster.</summary>
-    public static JsonObject ServiceAccountManifest(ServiceAccountPlan sa) => new()
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "ServiceAccount",
-        ["metadata"] = new JsonObject
-        {
-            ["name"] = sa.Name,
-            ["namespace"] = sa.Namespace,
-            ["labels"] = JsonSerializer.SerializeToNode(sa.Labels),
-            ["annotations"] = JsonSerializer.SerializeToNode(sa.Annotations),
-        },
-    };
 
     private static string Command(int major, HelmPlan helm) =>
         "helm " + string.Join(' ', HelmCommands.UpgradeInstall(major, helm, "<values.json>", new HelmOptions()));

@@ -53,6 +53,9 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
         Assert.Contains(policyArn, await fixture.Iam.Roles.ListAttachedRolePoliciesAsync(roleName, Ct));
         var status = Status(result);
         Assert.Equal("provisioned", status.State);
+        // manage: false — the caller applies the ServiceAccount, so the final status carries it.
+        var manifest = JsonNode.Parse(status.ServiceAccountManifest!)!;
+        Assert.Equal(Text(plan, "role", "arn"), manifest["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"]!.GetValue<string>());
         Assert.Equal(
             [(Stages.Bucket, "completed", Text(plan, "bucket", "arn")), (Stages.AccessPolicy, "completed", policyArn),
                 (Stages.Role, "completed", Text(plan, "role", "arn")), (Stages.Verify, "completed", null)],
