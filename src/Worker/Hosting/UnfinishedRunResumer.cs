@@ -5,8 +5,9 @@ using Provisioner.Worker.SagaStore;
 namespace Provisioner.Worker.Hosting;
 
 /// <summary>
-/// On start, re-drives every run the store says is unfinished: with the in-memory bus, a restart loses the messages
-/// that were in flight, and the stages are idempotent, so running them again lands on the same resources.
+/// In-memory bus only: on start, re-drives every run the store says is unfinished, because a restart lost the messages
+/// that were in flight. With a broker the messages survive and another replica may be working on the run, so this is
+/// not registered there; the recovery sweeper handles runs that really stalled, by deadline.
 /// </summary>
 public sealed class UnfinishedRunResumer(SagaTable table, IBus bus, ILogger<UnfinishedRunResumer> logger) : BackgroundService
 {
@@ -15,7 +16,7 @@ public sealed class UnfinishedRunResumer(SagaTable table, IBus bus, ILogger<Unfi
         foreach (var saga in await table.ListAsync("Running", stoppingToken))
         {
             logger.LogWarning("Resuming unfinished run {RequestId} of {Environment}", saga.RequestId, saga.Environment);
-            await bus.Publish(new ResumeProvisioning(saga.CorrelationId), stoppingToken);
+            await bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.TrackingNumber, saga.Version), stoppingToken);
         }
     }
 }
