@@ -31,7 +31,9 @@ public sealed class ProductionRun(string prefix, int count, Dictionary<string, s
             ["AWS_ACCESS_KEY_ID"] = moto.AccessKey,
             ["AWS_SECRET_ACCESS_KEY"] = moto.SecretKey,
             ["AWS_REGION"] = "us-east-2",
-            ["Testing__StageDelay"] = "00:00:00.700",
+            // Every stage call of a wave starts together and waits a second first: a kill lands in that wait.
+            ["Testing__StageDelay"] = "00:00:01",
+            ["Stages__ConcurrentMessageLimit"] = "16",
             ["Stages__Deadline"] = "00:00:08",
             ["Recovery__SweepInterval"] = "00:00:01",
             ["Worker__ShutdownTimeout"] = "00:00:10",

@@ -85,7 +85,7 @@ public sealed class SagaTestHost : IAsyncDisposable
     public RecoverySweeper Sweeper() => ActivatorUtilities.CreateInstance<RecoverySweeper>(provider, Bus);
 
     public Task ResumeUnfinishedAsync() =>
-        new UnfinishedRunResumer(Table, Bus, NullLogger<UnfinishedRunResumer>.Instance).StartAsync(CancellationToken.None);
+        new UnfinishedRunResumer(Table, Bus, Options.Create(new SagaStoreOptions()), NullLogger<UnfinishedRunResumer>.Instance).StartAsync(CancellationToken.None);
 
     public async Task<Response<EnvironmentStatus, EnvironmentNotFound>> StatusAsync(string environment) =>
         await Harness.GetRequestClient<GetEnvironmentStatus>()
