@@ -34,9 +34,10 @@ public sealed class WorkerHostTests(PostgresServer postgres, RabbitMqServer rabb
         Assert.Contains(atStop, e => e.State != "provisioned");
         Assert.Equal(0, second.ExitCode);
         Assert.True(stopping < TimeSpan.FromSeconds(15), $"SIGTERM to exit took {stopping}");
+        Assert.True(StageCallsAfterShutdownBegan(second) > 0, $"no stage call finished after SIGTERM:\n{second.Tail()}");
         await AssertExactlyOneEachAsync(run, "milvus-crash-");
         output.WriteLine($"{Requests} requests, SIGKILL at {doneAtKill} stages done, SIGTERM at {atStop.Sum(e => e.Done)} " +
-            $"(exit in {stopping.TotalSeconds:F1} s), all {end.Count} provisioned after {run.Clock.Elapsed.TotalSeconds:F1} s");
+            $"(exit in {stopping.TotalSeconds:F1} s, {StageCallsAfterShutdownBegan(second)} stage calls finished meanwhile), all {end.Count} provisioned after {run.Clock.Elapsed.TotalSeconds:F1} s");
     }
 
     [Fact]
@@ -74,6 +75,10 @@ public sealed class WorkerHostTests(PostgresServer postgres, RabbitMqServer rabb
         foreach (var worker in run.Workers)
             Assert.DoesNotContain(worker.Output, line => line.Contains(rabbit.Password, StringComparison.Ordinal));
     }
+
+    private static int StageCallsAfterShutdownBegan(WorkerProcess worker) => worker.Output
+        .SkipWhile(l => !l.Contains("Application is shutting down", StringComparison.Ordinal))
+        .Count(l => l.Contains("Stage ", StringComparison.Ordinal));
 
     private static int StageCalls(WorkerProcess worker) => worker.Output.Count(l => l.Contains("Stage ", StringComparison.Ordinal));
 }
