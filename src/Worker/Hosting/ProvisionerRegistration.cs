@@ -1,12 +1,15 @@
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Provisioner.Contracts;
 using Provisioner.Worker.Activities;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Common;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Resources;
 using Provisioner.Worker.Resources.AccessPolicy;
 using Provisioner.Worker.Resources.Bucket;
@@ -20,13 +23,18 @@ namespace Provisioner.Worker.Hosting;
 /// <summary>Registration, one extension method per area.</summary>
 public static class ProvisionerRegistration
 {
-    public static IServiceCollection AddProvisioner(this IServiceCollection services) => services
+    /// <summary>The worker with the bus <c>Bus:Transport</c> names.</summary>
+    public static IServiceCollection AddProvisioner(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddProvisioner(BusOptions.IsRabbitMq(configuration[$"{BusOptions.Section}:Transport"]));
+
+    /// <summary>On the in-memory bus: <c>apply</c> runs its request in this process, whatever the configuration says.</summary>
+    public static IServiceCollection AddProvisioner(this IServiceCollection services, bool rabbitMq = false) => services
         .AddProvisionerAws()
         .AddProvisionerResources()
         .AddProvisionerKubernetes()
         .AddProvisionerHelm()
         .AddProvisionerSagaStore()
-        .AddProvisionerBus();
+        .AddProvisionerBus(rabbitMq);
 
     public static IServiceCollection AddProvisionerAws(this IServiceCollection services)
     {
@@ -61,26 +69,12 @@ public static class ProvisionerRegistration
     public static IServiceCollection AddProvisionerSagaStore(this IServiceCollection services)
     {
         services.AddOptions<SagaStoreOptions>().BindConfiguration(SagaStoreOptions.Section)
-            .Validate(o => o.Provider == "Sqlite", "SagaStore:Provider must be Sqlite in this version")
+            .Validate(o => o.Provider is SagaStoreOptions.Sqlite or SagaStoreOptions.Postgres, "SagaStore:Provider must be Sqlite or Postgres")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SagaStore:ConnectionString is required")
             .ValidateOnStart();
-        services.AddSingleton<ISagaDatabase>(sp => new SqliteSagaDatabase(sp.GetRequiredService<IOptions<SagaStoreOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SagaStoreOptions>>().Value.CreateDatabase());
         services.AddSingleton<SagaTable>();
         services.AddHostedService<SagaSchemaInitializer>();
-        return services;
-    }
-
-    public static IServiceCollection AddProvisionerBus(this IServiceCollection services)
-    {
-        services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section)
-            .Validate(o => o.Transport == "InMemory", "Bus:Transport must be InMemory in this version").ValidateOnStart();
-        services.AddSingleton<RoutingSlipFactory>();
-        services.AddMassTransit(x =>
-        {
-            AddProvisionerComponents(x);
-            x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
-        });
-        services.AddHostedService<UnfinishedRunResumer>();
         return services;
     }
 
@@ -96,11 +90,35 @@ public static class ProvisionerRegistration
 
     private static void AddStageActivities(IBusRegistrationConfigurator x)
     {
-        x.AddActivity<BucketActivity, StageArguments<BucketPlan>, StageLog<BucketPlan>>();
-        x.AddActivity<AccessPolicyActivity, StageArguments<AccessPolicyPlan>, StageLog<AccessPolicyPlan>>();
-        x.AddActivity<RoleActivity, StageArguments<RolePlan>, StageLog<RolePlan>>();
-        x.AddActivity<ServiceAccountActivity, StageArguments<ServiceAccountPlan>, StageLog<ServiceAccountPlan>>();
-        x.AddActivity<MilvusReleaseActivity, StageArguments<HelmPlan>, StageLog<HelmPlan>>();
-        x.AddExecuteActivity<VerifyActivity, VerifyArguments>();
+        x.AddOptions<StageOptions>();
+        x.AddOptions<TestingOptions>();
+        x.AddOptions<RecoveryOptions>();
+        x.AddOptions<WorkerOptions>();
+        x.TryAddSingleton(sp => new ReplicaRunLimiter(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.MaxConcurrentRuns));
+        x.TryAddSingleton<SupersededSlipFilter>();
+        x.TryAddSingleton<RoutingSlipFactory>();
+        AddStage<BucketActivity, BucketObserveActivity, BucketPlan>(x, Stages.Bucket);
+        AddStage<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(x, Stages.AccessPolicy);
+        AddStage<RoleActivity, RoleObserveActivity, RolePlan>(x, Stages.Role);
+        AddStage<ServiceAccountActivity, ServiceAccountObserveActivity, ServiceAccountPlan>(x, Stages.ServiceAccount);
+        AddStage<MilvusReleaseActivity, MilvusReleaseObserveActivity, HelmPlan>(x, Stages.MilvusRelease);
+        x.AddSingleton(new StageBinding(typeof(VerifyActivity), Stages.Verify));
+        x.AddSingleton(new StageBinding(typeof(AbandonRunActivity), Stages.Verify));
+        x.AddExecuteActivity<VerifyActivity, VerifyArguments>(typeof(ExecuteStageDefinition<VerifyActivity, VerifyArguments>));
+        x.AddExecuteActivity<AbandonRunActivity, AbandonRunArguments>(typeof(ExecuteStageDefinition<AbandonRunActivity, AbandonRunArguments>));
+    }
+
+    /// <summary>A stage's activity and its observe-only twin (for failing a stalled run), on endpoints with that stage's limits.</summary>
+    private static void AddStage<TActivity, TObserve, TPlan>(IBusRegistrationConfigurator x, string stage)
+        where TActivity : class, IActivity<StageArguments<TPlan>, StageLog<TPlan>>
+        where TObserve : class, IActivity<ObserveArguments<TPlan>, StageLog<TPlan>>
+        where TPlan : class
+    {
+        x.AddSingleton(new StageBinding(typeof(TActivity), stage));
+        x.AddSingleton(new StageBinding(typeof(TObserve), stage));
+        x.AddActivity<TActivity, StageArguments<TPlan>, StageLog<TPlan>>(
+            typeof(StageActivityDefinition<TActivity, StageArguments<TPlan>, StageLog<TPlan>>));
+        x.AddActivity<TObserve, ObserveArguments<TPlan>, StageLog<TPlan>>(
+            typeof(StageActivityDefinition<TObserve, ObserveArguments<TPlan>, StageLog<TPlan>>));
     }
 }

@@ -1,21 +1,26 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
 
 namespace Provisioner.Worker.Hosting;
 
 /// <summary>
-/// On start, re-drives every run the store says is unfinished: with the in-memory bus, a restart loses the messages
-/// that were in flight, and the stages are idempotent, so running them again lands on the same resources.
+/// In-memory bus only: on start, re-drives every run the store says is unfinished, because a restart lost the messages
+/// that were in flight. With a broker the messages survive and another replica may be working on the run, so this is
+/// not registered there; the recovery sweeper handles runs that really stalled, by deadline. Nor does it act on a
+/// shared PostgreSQL store (say, <c>apply</c> run with production settings): the runs there belong to the replicas.
 /// </summary>
-public sealed class UnfinishedRunResumer(SagaTable table, IBus bus, ILogger<UnfinishedRunResumer> logger) : BackgroundService
+public sealed class UnfinishedRunResumer(SagaTable table, IBus bus, IOptions<SagaStoreOptions> store, ILogger<UnfinishedRunResumer> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (store.Value.Provider == SagaStoreOptions.Postgres) return;
         foreach (var saga in await table.ListAsync("Running", stoppingToken))
         {
             logger.LogWarning("Resuming unfinished run {RequestId} of {Environment}", saga.RequestId, saga.Environment);
-            await bus.Publish(new ResumeProvisioning(saga.CorrelationId), stoppingToken);
+            await bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.TrackingNumber, saga.Version), stoppingToken);
         }
     }
 }

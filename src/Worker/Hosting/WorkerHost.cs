@@ -13,7 +13,7 @@ public static class WorkerHost
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.AddProvisionerLogging(toStandardError: false);
         builder.Services.AddProblemDetails();
-        builder.Services.AddProvisioner();
+        builder.Services.AddProvisioner(builder.Configuration);
         var app = builder.Build();
         app.MapEnvironmentsApi();
         await app.RunAsync();

@@ -42,7 +42,8 @@ public sealed class ProvisioningStateMachine : MassTransitStateMachine<Provision
 
         During(Running,
             When(Provision).ThenAsync(RunRecorder.RefuseWhileRunning),
-            When(Resume).Activity(x => x.OfType<ResumeRunActivity>()),
+            When(Resume, c => c.Message.TrackingNumber == c.Saga.TrackingNumber && c.Message.Version == c.Saga.Version)
+                .Activity(x => x.OfType<ResumeRunActivity>()),
             When(StageDone, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).ThenAsync(RunRecorder.StageDone).FinishIfAccounted(this),
             When(StageFaulted, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).ThenAsync(RunRecorder.StageFaulted).FinishIfAccounted(this),
             When(StageUndone, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).ThenAsync(RunRecorder.StageUndone).FinishIfAccounted(this),

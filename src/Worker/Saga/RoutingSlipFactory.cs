@@ -3,27 +3,55 @@ using MassTransit.Courier.Contracts;
 using Provisioner.Contracts;
 using Provisioner.Worker.Activities;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Recovery;
 
 namespace Provisioner.Worker.Saga;
 
 /// <summary>Plan → routing slip: one activity per stage, in order, with the saga subscribed to every event.</summary>
 public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
 {
-    public RoutingSlip Build(EnvironmentPlan plan, Guid sagaId, Guid trackingNumber, Uri sagaAddress)
+    public RoutingSlip Build(EnvironmentPlan plan, Guid sagaId, Guid trackingNumber, Uri sagaAddress) =>
+        Build(plan, plan.Stages, null, sagaId, trackingNumber, sagaAddress);
+
+    /// <summary>
+    /// The slip that fails a stalled run: observe-only stages up to <paramref name="stalledStage"/>, which cleans its own
+    /// stage and faults with <paramref name="reason"/>, so Courier compensates the rest in reverse order.
+    /// </summary>
+    public RoutingSlip BuildAbandon(EnvironmentPlan plan, string stalledStage, string reason, Guid sagaId, Guid trackingNumber,
+        Uri sagaAddress)
+    {
+        var stages = plan.Stages.Take(plan.Stages.ToList().IndexOf(stalledStage) + 1).ToList();
+        return Build(plan, stages, reason, sagaId, trackingNumber, sagaAddress);
+    }
+
+    private RoutingSlip Build(EnvironmentPlan plan, IReadOnlyList<string> stages, string? abandonReason, Guid sagaId,
+        Guid trackingNumber, Uri sagaAddress)
     {
         var builder = new RoutingSlipBuilder(trackingNumber);
-        foreach (var stage in plan.Stages)
+        foreach (var stage in stages)
         {
+            var abandon = abandonReason is null ? null : new Abandon(stage == stages[^1] ? abandonReason : null);
             switch (stage)
             {
-                case Stages.Bucket: Add<BucketActivity, BucketPlan>(builder, stage, plan, plan.Bucket); break;
-                case Stages.AccessPolicy: Add<AccessPolicyActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy); break;
-                case Stages.Role: Add<RoleActivity, RolePlan>(builder, stage, plan, plan.Role); break;
-                case Stages.ServiceAccount: Add<ServiceAccountActivity, ServiceAccountPlan>(builder, stage, plan, plan.ServiceAccount); break;
-                case Stages.MilvusRelease: Add<MilvusReleaseActivity, HelmPlan>(builder, stage, plan, plan.Helm!); break;
-                case Stages.Verify:
+                case Stages.Bucket: Add<BucketActivity, BucketObserveActivity, BucketPlan>(builder, stage, plan, plan.Bucket, abandon); break;
+                case Stages.AccessPolicy:
+                    Add<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy, abandon);
+                    break;
+                case Stages.Role: Add<RoleActivity, RoleObserveActivity, RolePlan>(builder, stage, plan, plan.Role, abandon); break;
+                case Stages.ServiceAccount:
+                    Add<ServiceAccountActivity, ServiceAccountObserveActivity, ServiceAccountPlan>(builder, stage, plan, plan.ServiceAccount, abandon);
+                    break;
+                case Stages.MilvusRelease:
+                    Add<MilvusReleaseActivity, MilvusReleaseObserveActivity, HelmPlan>(builder, stage, plan, plan.Helm!, abandon);
+                    break;
+                case Stages.Verify when abandon is null:
                     builder.AddActivity(stage, new Uri($"queue:{formatter.ExecuteActivity<VerifyActivity, VerifyArguments>()}"),
                         new VerifyArguments(plan.RequestId, plan.Environment, plan));
+                    break;
+                case Stages.Verify:
+                    // Verification creates nothing: failing a run stalled there only needs the fault.
+                    builder.AddActivity(stage, new Uri($"queue:{formatter.ExecuteActivity<AbandonRunActivity, AbandonRunArguments>()}"),
+                        new AbandonRunArguments(abandon.Reason ?? "the run was abandoned"));
                     break;
                 default: throw new NotSupportedException($"stage '{stage}' has no activity in this version");
             }
@@ -33,11 +61,23 @@ public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
         return builder.Build();
     }
 
-    private void Add<TActivity, TPlan>(RoutingSlipBuilder builder, string stage, EnvironmentPlan plan, TPlan stagePlan)
+    private void Add<TActivity, TObserve, TPlan>(RoutingSlipBuilder builder, string stage, EnvironmentPlan plan, TPlan stagePlan,
+        Abandon? abandon)
         where TActivity : class, IExecuteActivity<StageArguments<TPlan>>
+        where TObserve : class, IExecuteActivity<ObserveArguments<TPlan>>
         where TPlan : class
     {
-        var queue = formatter.ExecuteActivity<TActivity, StageArguments<TPlan>>();
-        builder.AddActivity(stage, new Uri($"queue:{queue}"), new StageArguments<TPlan>(plan.RequestId, plan.Environment, stagePlan));
+        if (abandon is null)
+        {
+            var queue = formatter.ExecuteActivity<TActivity, StageArguments<TPlan>>();
+            builder.AddActivity(stage, new Uri($"queue:{queue}"), new StageArguments<TPlan>(plan.RequestId, plan.Environment, stagePlan));
+            return;
+        }
+        var observe = formatter.ExecuteActivity<TObserve, ObserveArguments<TPlan>>();
+        builder.AddActivity(stage, new Uri($"queue:{observe}"),
+            new ObserveArguments<TPlan>(plan.RequestId, plan.Environment, stagePlan, abandon.Reason));
     }
+
+    /// <summary>Present when the slip fails a run; <see cref="Reason"/> is set on its last stage only.</summary>
+    private sealed record Abandon(string? Reason);
 }

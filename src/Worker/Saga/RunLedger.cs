@@ -55,6 +55,15 @@ public static class RunLedger
         };
     }
 
+    /// <summary>The stage a run is waiting on: the first not done, or while compensating, the last one done.</summary>
+    public static string? InFlightStage(ProvisioningState saga) => saga.FailedStage is null
+        ? saga.Stages.FirstOrDefault(s => s.Status != Completed)?.Stage
+        : saga.Stages.LastOrDefault(s => s.Status == Completed)?.Stage ?? saga.FailedStage;
+
+    /// <summary>Where a run that is being failed stops: the stage that failed, else the first not done, else the last.</summary>
+    public static string StalledStage(ProvisioningState saga) =>
+        saga.FailedStage ?? saga.Stages.FirstOrDefault(s => s.Status != Completed)?.Stage ?? saga.Stages[^1].Stage;
+
     /// <summary>What is still there after a failed compensation: every stage done and not undone.</summary>
     public static List<string> Leftovers(ProvisioningState saga) => saga.Stages
         .Where(s => s.Status is Completed or CompensationFailed)

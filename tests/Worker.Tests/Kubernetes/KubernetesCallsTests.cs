@@ -77,7 +77,8 @@ public sealed class KubernetesCallsTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             harness.Calls.RunAsync("list namespaces", (c, t) => c.CoreV1.ListNamespaceAsync(cancellationToken: t), caller.Token));
 
-        Assert.Single(harness.StandIn.Requests);
+        // On a loaded machine the first request may be cancelled before it even reaches the server: never a second one.
+        Assert.InRange(harness.StandIn.Requests.Count, 0, 1);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, st
     public Exception? FailCreate { get; set; }
     public Exception? FailDelete { get; set; }
 
+    /// <summary>How many of the next creates fail with a retryable network error before one succeeds.</summary>
+    public int TransientCreateFailures { get; set; }
+
     /// <summary>When set, Create waits for it: a stage that is "in progress" for as long as the test wants.</summary>
     public TaskCompletionSource? HoldCreate { get; set; }
 
@@ -35,6 +38,7 @@ public sealed class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, st
         if (HoldCreate is { } hold) await hold.Task.WaitAsync(cancellationToken);
         log.Add($"create {kind}");
         if (FailCreate is { } failure) throw failure;
+        if (TransientCreateFailures > 0 && TransientCreateFailures-- > 0) throw new HttpRequestException("connection reset by peer");
         // Kubernetes objects carry ownership as labels (app.kubernetes.io/managed-by); the real resource reports them as tags.
         var tags = (IReadOnlyDictionary<string, string>)(plan!.GetType().GetProperty("Tags") ?? plan.GetType().GetProperty("Labels"))!.GetValue(plan)!;
         Seed(plan, tags.ToDictionary(t => t.Key == "app.kubernetes.io/managed-by" ? OwnershipTags.ManagedBy : t.Key, t => t.Value));

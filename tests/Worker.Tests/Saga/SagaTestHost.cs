@@ -2,9 +2,12 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
+using Provisioner.Worker.Activities;
 using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Resources;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
@@ -20,7 +23,13 @@ public sealed class SagaTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private SagaTestHost(string databasePath, SagaTestHost? sameCloudAs)
+    /// <summary>Fast retries, so a test of a failing stage does not wait for production backoff.</summary>
+    public static readonly StageOptions FastStages = new()
+    {
+        Retry = new StageRetryOptions { Limit = 2, MinInterval = TimeSpan.FromMilliseconds(10), MaxInterval = TimeSpan.FromMilliseconds(50) },
+    };
+
+    private SagaTestHost(string databasePath, SagaTestHost? sameCloudAs, StageOptions? stages, RecoveryOptions? recovery)
     {
         DatabasePath = databasePath;
         Log = sameCloudAs?.Log ?? new CallLog();
@@ -43,6 +52,8 @@ public sealed class SagaTestHost : IAsyncDisposable
         services.AddSingleton<RoutingSlipFactory>();
         services.AddSingleton<ISagaDatabase>(new SqliteSagaDatabase($"Data Source={databasePath}"));
         services.AddSingleton<SagaTable>();
+        services.AddSingleton(Options.Create(stages ?? FastStages));
+        services.AddSingleton(Options.Create(recovery ?? new RecoveryOptions()));
         services.AddMassTransitTestHarness(ProvisionerRegistration.AddProvisionerComponents);
         provider = services.BuildServiceProvider(validateScopes: true);
     }
@@ -62,9 +73,11 @@ public sealed class SagaTestHost : IAsyncDisposable
     public SagaTable Table => provider.GetRequiredService<SagaTable>();
 
     /// <param name="sameCloudAs">Share that host's fake cloud: a restarted worker finds what the first one made.</param>
-    public static async Task<SagaTestHost> StartAsync(string? databasePath = null, SagaTestHost? sameCloudAs = null)
+    public static async Task<SagaTestHost> StartAsync(string? databasePath = null, SagaTestHost? sameCloudAs = null,
+        StageOptions? stages = null, RecoveryOptions? recovery = null)
     {
-        var host = new SagaTestHost(databasePath ?? Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db"), sameCloudAs);
+        var host = new SagaTestHost(databasePath ?? Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db"), sameCloudAs,
+            stages, recovery);
         await host.provider.GetRequiredService<ISagaDatabase>().EnsureSchemaAsync(default);
         await host.Harness.Start();
         host.Bus.ConnectPublishObserver(host.Events);
@@ -78,8 +91,11 @@ public sealed class SagaTestHost : IAsyncDisposable
         return await Events.OutcomeAsync(id);
     }
 
+    /// <summary>A sweeper of this host's store and bus, as a replica would run it (its options are this host's).</summary>
+    public RecoverySweeper Sweeper() => ActivatorUtilities.CreateInstance<RecoverySweeper>(provider, Bus);
+
     public Task ResumeUnfinishedAsync() =>
-        new UnfinishedRunResumer(Table, Bus, NullLogger<UnfinishedRunResumer>.Instance).StartAsync(CancellationToken.None);
+        new UnfinishedRunResumer(Table, Bus, Options.Create(new SagaStoreOptions()), NullLogger<UnfinishedRunResumer>.Instance).StartAsync(CancellationToken.None);
 
     public async Task<Response<EnvironmentStatus, EnvironmentNotFound>> StatusAsync(string environment) =>
         await Harness.GetRequestClient<GetEnvironmentStatus>()

@@ -5,25 +5,20 @@ using Provisioner.Worker.SagaStore;
 
 namespace Provisioner.Worker.Tests.SagaStore;
 
-public sealed class SagaTableTests : IAsyncLifetime
+/// <summary>
+/// What every database the saga table lives in must do; one subclass per <see cref="ISagaDatabase"/> runs these
+/// against a real server (SQLite file, PostgreSQL process).
+/// </summary>
+public abstract class SagaTableTests : IAsyncLifetime
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"sagatable-{Guid.NewGuid():N}.db");
     private SagaTable table = null!;
 
-    public async Task InitializeAsync() => table = await OpenAsync();
+    /// <summary>A new table object over the same database, with a connection of its own: what a restarted process sees.</summary>
+    protected abstract Task<SagaTable> OpenAsync();
 
-    public Task DisposeAsync()
-    {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
-        return Task.CompletedTask;
-    }
+    public virtual async Task InitializeAsync() => table = await OpenAsync();
 
-    private async Task<SagaTable> OpenAsync()
-    {
-        var database = new SqliteSagaDatabase($"Data Source={path}");
-        await database.EnsureSchemaAsync(default);
-        return new SagaTable(database);
-    }
+    public virtual Task DisposeAsync() => Task.CompletedTask;
 
     private static ProvisioningState NewSaga(string environment = "tenant-a") => new()
     {
@@ -113,7 +108,7 @@ public sealed class SagaTableTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LoadAsync_AfterReopeningTheFile_StateSurvives()
+    public async Task LoadAsync_AfterReopening_StateSurvives()
     {
         var saga = NewSaga();
         await table.InsertAsync(saga, default);

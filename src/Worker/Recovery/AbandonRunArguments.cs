@@ -1,0 +1,3 @@
+namespace Provisioner.Worker.Recovery;
+
+public sealed record AbandonRunArguments(string Reason);

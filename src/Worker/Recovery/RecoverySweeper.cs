@@ -1,0 +1,51 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Provisioner.Worker.Activities;
+using Provisioner.Worker.Saga;
+using Provisioner.Worker.SagaStore;
+
+namespace Provisioner.Worker.Recovery;
+
+/// <summary>
+/// Finds runs that have made no progress for longer than their stage's deadline (measured from the saga's last write)
+/// and asks the saga to re-drive them; after <c>Recovery:MaxAttempts</c> the saga fails them into compensation instead.
+/// Every replica may sweep: the message names the attempt and version it saw, so only the first one counts.
+/// </summary>
+public sealed class RecoverySweeper(SagaTable table, IBus bus, IOptions<RecoveryOptions> recovery, IOptions<StageOptions> stages,
+    TimeProvider clock, ILogger<RecoverySweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(recovery.Value.SweepInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Recovery sweep failed; the next one is in {Interval}", recovery.Value.SweepInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <returns>How many stalled runs were asked to resume.</returns>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var resumed = 0;
+        foreach (var saga in await table.ListAsync("Running", cancellationToken))
+        {
+            var stage = RunLedger.InFlightStage(saga);
+            var stalled = now - saga.UpdatedAt;
+            if (stalled < stages.Value.DeadlineOf(stage)) continue;
+            logger.LogWarning("Run {RequestId} of {Environment} has made no progress at {Stage} for {Stalled}; resuming it",
+                saga.RequestId, saga.Environment, stage, stalled);
+            await bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.TrackingNumber, saga.Version), cancellationToken);
+            resumed++;
+        }
+        return resumed;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Provisioner.Worker.Tests.Infrastructure;
+
+public static class Eventually
+{
+    /// <summary>Polls <paramref name="condition"/> until it holds; throws with <paramref name="what"/> after the timeout.</summary>
+    public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what}: not within {timeout ?? TimeSpan.FromSeconds(20)}");
+            await Task.Delay(20);
+        }
+    }
+}
