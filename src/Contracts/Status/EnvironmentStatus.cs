@@ -1,7 +1,10 @@
 namespace Provisioner.Contracts;
 
-/// <summary>The answer to a status query, and the document <c>apply --output json</c> prints.</summary>
+/// <summary>
+/// The answer to a status query, and the document <c>apply --output json</c> prints. With <c>kubernetes.manage: false</c>,
+/// <paramref name="ServiceAccountManifest"/> is the ServiceAccount (JSON) the caller applies.
+/// </summary>
 public sealed record EnvironmentStatus(
     Guid RequestId, string Environment, string State, string? FailedStage, string? Reason,
     IReadOnlyList<StageRecord> Stages, IReadOnlyList<string> Leftovers, DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt, string? ServiceAccountManifest = null);

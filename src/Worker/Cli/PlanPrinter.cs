@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Provisioner.Worker.Helm;
 using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Cli;
@@ -16,24 +17,22 @@ public static class PlanPrinter
         json["stages"] = JsonSerializer.SerializeToNode(plan.Stages);
         json["accessPolicy"]!["document"] = JsonNode.Parse(plan.AccessPolicy.Document);
         json["role"]!["trustPolicy"] = JsonNode.Parse(plan.Role.TrustPolicy);
-        json["serviceAccount"]!["manifest"] = ServiceAccountManifest(plan.ServiceAccount);
-        if (plan.Helm is { } helm) json["helm"]!["values"] = JsonNode.Parse(helm.Values);
+        json["serviceAccount"]!["manifest"] = ServiceAccountManifest.For(plan.ServiceAccount);
+        if (plan.Helm is { } helm)
+        {
+            json["helm"]!["values"] = JsonNode.Parse(helm.Values);
+            // The exact command depends on the helm found at run time; both majors are shown.
+            json["helm"]!["command"] = new JsonObject
+            {
+                ["helm4"] = Command(4, helm),
+                ["helm3"] = Command(3, helm),
+            };
+        }
         return json;
     }
 
-    /// <summary>What a GitOps user applies when the worker does not manage the cluster.</summary>
-    public static JsonObject ServiceAccountManifest(ServiceAccountPlan sa) => new()
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "ServiceAccount",
-        ["metadata"] = new JsonObject
-        {
-            ["name"] = sa.Name,
-            ["namespace"] = sa.Namespace,
-            ["labels"] = JsonSerializer.SerializeToNode(sa.Labels),
-            ["annotations"] = JsonSerializer.SerializeToNode(sa.Annotations),
-        },
-    };
+    private static string Command(int major, HelmPlan helm) =>
+        "helm " + string.Join(' ', HelmCommands.UpgradeInstall(major, helm, "<values.json>", new HelmOptions()));
 
     public static string Print(EnvironmentPlan plan) => ToJson(plan).ToJsonString(Indented);
 }

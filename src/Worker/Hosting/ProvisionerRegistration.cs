@@ -23,6 +23,8 @@ public static class ProvisionerRegistration
     public static IServiceCollection AddProvisioner(this IServiceCollection services) => services
         .AddProvisionerAws()
         .AddProvisionerResources()
+        .AddProvisionerKubernetes()
+        .AddProvisionerHelm()
         .AddProvisionerSagaStore()
         .AddProvisionerBus();
 

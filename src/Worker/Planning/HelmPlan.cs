@@ -1,10 +1,14 @@
 namespace Provisioner.Worker.Planning;
 
-/// <summary><paramref name="Values"/> is the generated values document (JSON, which Helm reads as YAML).</summary>
+/// <summary>
+/// <paramref name="Values"/> is the generated values document (JSON, which Helm reads as YAML). A release has no tags:
+/// <paramref name="Tags"/> (ownership) travel inside its values as a marker the release resource adds.
+/// </summary>
 public sealed record HelmPlan(
     string Release,
     string Namespace,
     string Chart,
     string? Repository,
     string? Version,
-    string Values);
+    string Values,
+    IReadOnlyDictionary<string, string> Tags);

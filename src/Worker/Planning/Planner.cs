@@ -47,7 +47,7 @@ public static class Planner
             new Dictionary<string, string> { [RoleArnAnnotation] = roleArn });
 
         return new EnvironmentPlan(env, requestId, region, facts.AccountId, bucket, policy, role, serviceAccount,
-            PlanHelm(request, bucketName, Partitions.S3Host(region)));
+            PlanHelm(request, bucketName, Partitions.S3Host(region), tags));
     }
 
     /// <summary>IAM names OIDC providers and trust-condition keys by the issuer without its scheme; hosts are case-blind.</summary>
@@ -56,13 +56,13 @@ public static class Planner
             ? (uri.Host + uri.AbsolutePath).TrimEnd('/')
             : issuer.Replace("https://", "", StringComparison.OrdinalIgnoreCase).TrimEnd('/');
 
-    private static HelmPlan? PlanHelm(EnvironmentRequest request, string bucket, string s3Host)
+    private static HelmPlan? PlanHelm(EnvironmentRequest request, string bucket, string s3Host, IReadOnlyDictionary<string, string> tags)
     {
         if (request.Milvus is not { } milvus) return null;
         var chart = milvus.Chart ?? DefaultChartRepository;
         var isRepository = chart.StartsWith("https://", StringComparison.Ordinal) || chart.StartsWith("http://", StringComparison.Ordinal);
         return new HelmPlan(milvus.Release, request.Kubernetes.Namespace, isRepository ? DefaultChart : chart,
-            isRepository ? chart : null, milvus.Version, HelmValues.Generate(request, bucket, s3Host).ToJsonString());
+            isRepository ? chart : null, milvus.Version, HelmValues.Generate(request, bucket, s3Host).ToJsonString(), tags);
     }
 
     private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string>? user, Dictionary<string, string> ours)

@@ -15,6 +15,7 @@ public static class RunLedger
     public const string Pending = "pending";
     public const string Failed = "failed";
     public const string Compensated = "compensated";
+    public const string Skipped = "skipped";
 
     public const string OutcomeProvisioned = "provisioned";
     public const string OutcomeRolledBack = "rolled-back";

@@ -61,6 +61,7 @@ public static class RunRecorder
         var saga = c.Saga;
         var now = DateTimeOffset.UtcNow;
         saga.FinishedAt = now;
+        saga.Stages = saga.Stages.Select(s => s.Status == RunLedger.Pending ? s with { Status = RunLedger.Skipped } : s).ToList();
         saga.Leftovers = saga.Outcome == RunLedger.OutcomeCompensationFailed ? RunLedger.Leftovers(saga) : [];
         saga.History.Add(new RunSummary(saga.RequestId, saga.Outcome!, saga.FailedStage, saga.Reason, now));
         if (saga.History.Count > 20) saga.History.RemoveAt(0);

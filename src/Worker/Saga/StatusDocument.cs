@@ -1,4 +1,5 @@
 using Provisioner.Contracts;
+using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Saga;
 
@@ -6,7 +7,12 @@ public static class StatusDocument
 {
     public static EnvironmentStatus From(ProvisioningState saga) => new(
         saga.RequestId, saga.Environment, StateName(saga), saga.FailedStage, saga.Reason, saga.Stages, saga.Leftovers,
-        saga.StartedAt, saga.FinishedAt);
+        saga.StartedAt, saga.FinishedAt, ManifestToApply(saga));
+
+    private static string? ManifestToApply(ProvisioningState saga) =>
+        saga is { Request.Kubernetes.Manage: false, AccountId: { } account, OidcIssuer: { } issuer }
+            ? ServiceAccountManifest.For(Planner.Plan(saga.Request, saga.RequestId, new PlanFacts(account, issuer)).ServiceAccount).ToJsonString()
+            : null;
 
     private static string StateName(ProvisioningState saga) => saga.CurrentState switch
     {

@@ -52,7 +52,8 @@ public sealed class EnvironmentVerifier(IamClient iam, AwsClients aws, S3AccessP
     private async Task<string> ProbeAsync(EnvironmentPlan plan, CancellationToken ct)
     {
         if (options.Value.ActiveProbe.Equals("Off", StringComparison.OrdinalIgnoreCase)) return "skipped: Verify:ActiveProbe is Off";
-        if (!plan.ServiceAccount.Manage || tokens is null) return "skipped: the worker does not manage the ServiceAccount";
+        if (!plan.ServiceAccount.Manage) return "skipped: the worker does not manage the ServiceAccount";
+        if (tokens is null) return "skipped: no cluster to request a ServiceAccount token from";
         var o = options.Value;
         var retry = new BoundedRetry(o.ProbeAttempts, o.ProbeInitialBackoff, o.ProbeMaxBackoff);
         IReadOnlyList<string> problems = [];

@@ -14,15 +14,10 @@ public static class PolicyChecks
         var have = Statements(actual);
         if (have.Count != 1) yield return $"trust policy: expected exactly 1 statement, found {have.Count}";
         if (want.Count != 1 || have.Count == 0) yield break;
-        var (w, h) = (want[0], have[0]);
-        foreach (var (label, path) in TrustFields(w))
-        {
-            var expectedValue = Scalar(Find(w, path));
-            var actualValue = Scalar(Find(h, path));
-            if (expectedValue != actualValue) yield return $"trust policy {label}: expected '{expectedValue}', found '{actualValue ?? "(none)"}'";
-        }
-        var extra = Conditions(h).Except(Conditions(w)).ToList();
-        if (extra.Count > 0) yield return $"trust policy: unexpected conditions {string.Join(", ", extra)}";
+        // Statements come back sorted, so an added one may come first: compare the plan's statement with the closest
+        // one, or an added statement would read as every field of the planned one being wrong.
+        foreach (var difference in have.Select(h => StatementDifferences(want[0], h).ToList()).MinBy(d => d.Count)!)
+            yield return difference;
     }
 
     /// <summary>The policy's default version must hold exactly the planned statements: none missing, none extra.</summary>
@@ -33,6 +28,18 @@ public static class PolicyChecks
         var have = Statements(actual).Select(Canonical).ToList();
         foreach (var missing in want.Except(have)) yield return $"access policy: missing statement {missing}";
         foreach (var extra in have.Except(want)) yield return $"access policy: extra statement {extra}";
+    }
+
+    private static IEnumerable<string> StatementDifferences(JsonNode w, JsonNode h)
+    {
+        foreach (var (label, path) in TrustFields(w))
+        {
+            var expectedValue = Scalar(Find(w, path));
+            var actualValue = Scalar(Find(h, path));
+            if (expectedValue != actualValue) yield return $"trust policy {label}: expected '{expectedValue}', found '{actualValue ?? "(none)"}'";
+        }
+        var extra = Conditions(h).Except(Conditions(w)).ToList();
+        if (extra.Count > 0) yield return $"trust policy: unexpected conditions {string.Join(", ", extra)}";
     }
 
     private static List<JsonNode> Statements(string json) => PolicyComparer.Normalize(JsonNode.Parse(json))?["Statement"] switch

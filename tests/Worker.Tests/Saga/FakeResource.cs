@@ -35,8 +35,9 @@ public sealed class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, st
         if (HoldCreate is { } hold) await hold.Task.WaitAsync(cancellationToken);
         log.Add($"create {kind}");
         if (FailCreate is { } failure) throw failure;
-        var tags = (IReadOnlyDictionary<string, string>)plan!.GetType().GetProperty("Tags")!.GetValue(plan)!;
-        Seed(plan, new Dictionary<string, string>(tags));
+        // Kubernetes objects carry ownership as labels (app.kubernetes.io/managed-by); the real resource reports them as tags.
+        var tags = (IReadOnlyDictionary<string, string>)(plan!.GetType().GetProperty("Tags") ?? plan.GetType().GetProperty("Labels"))!.GetValue(plan)!;
+        Seed(plan, tags.ToDictionary(t => t.Key == "app.kubernetes.io/managed-by" ? OwnershipTags.ManagedBy : t.Key, t => t.Value));
     }
 
     public Task UpdateAsync(TPlan plan, Observation observed, CancellationToken cancellationToken)

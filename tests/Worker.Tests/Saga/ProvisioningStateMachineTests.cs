@@ -54,6 +54,49 @@ public sealed class ProvisioningStateMachineTests
         Assert.Equal(0, host.Bucket.Count + host.Policy.Count + host.Role.Count);
     }
 
+    public static TheoryData<string, string[]> KubernetesFailures => new()
+    {
+        { Stages.ServiceAccount, ["delete role", "delete access-policy", "delete bucket"] },
+        { Stages.MilvusRelease, ["delete service-account", "delete role", "delete access-policy", "delete bucket"] },
+        { Stages.Verify, ["delete milvus-release", "delete service-account", "delete role", "delete access-policy", "delete bucket"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(KubernetesFailures))]
+    public async Task Provision_KubernetesHalfFails_EverythingBeforeCompensatedInReverse(string failing, string[] compensations)
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var error = new InvalidOperationException($"{failing} broke");
+        switch (failing)
+        {
+            case Stages.ServiceAccount: host.ServiceAccount.FailCreate = error; break;
+            case Stages.MilvusRelease: host.Release.FailCreate = error; break;
+            default: host.Verifier.Differences = [error.Message]; break;
+        }
+        var id = Guid.NewGuid();
+
+        var outcome = await host.ProvisionAsync(SagaRequests.Full(), id);
+
+        Assert.Equal(failing, Assert.IsType<EnvironmentRolledBack>(outcome).FailedStage);
+        Assert.Equal(compensations, host.Log.Calls.Where(c => c.StartsWith("delete", StringComparison.Ordinal)));
+        Assert.Equal(compensations.Select(c => $"compensated {c["delete ".Length..]}"),
+            host.Events.For(id).Select(EventRecorder.Describe).Where(d => d.StartsWith("compensated ", StringComparison.Ordinal)));
+        Assert.Equal(0, host.Bucket.Count + host.Policy.Count + host.Role.Count + host.ServiceAccount.Count + host.Release.Count);
+    }
+
+    [Fact]
+    public async Task Provision_FullRequest_RunsAllSixStagesInOrder()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var id = Guid.NewGuid();
+
+        var outcome = await host.ProvisionAsync(SagaRequests.Full(), id);
+        Assert.True(outcome is EnvironmentProvisioned, (outcome as EnvironmentRolledBack)?.Reason);
+
+        Assert.Equal(["create bucket", "create access-policy", "create role", "create service-account", "create milvus-release", "verify"],
+            host.Log.Calls);
+    }
+
     [Fact]
     public async Task Provision_CompensationFails_ReportsLeftovers()
     {

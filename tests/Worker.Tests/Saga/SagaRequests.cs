@@ -10,4 +10,11 @@ public static class SagaRequests
         Aws = new AwsSpec { Region = "us-east-2" },
         Kubernetes = new KubernetesSpec { Manage = false, OidcIssuer = "https://oidc.example.test/id/ABC" },
     };
+
+    /// <summary>Every stage: the worker manages the ServiceAccount and installs Milvus.</summary>
+    public static EnvironmentRequest Full(string? environment = null) => Valid(environment) with
+    {
+        Kubernetes = new KubernetesSpec { Manage = true, OidcIssuer = "https://oidc.example.test/id/ABC" },
+        Milvus = new MilvusSpec { Release = "milvus-demo", Version = "5.0.19" },
+    };
 }

@@ -27,12 +27,16 @@ public sealed class SagaTestHost : IAsyncDisposable
         Bucket = sameCloudAs?.Bucket ?? new FakeResource<BucketPlan>("bucket", Log, p => p.Name);
         Policy = sameCloudAs?.Policy ?? new FakeResource<AccessPolicyPlan>("access-policy", Log, p => p.Name);
         Role = sameCloudAs?.Role ?? new FakeResource<RolePlan>("role", Log, p => p.Name);
+        ServiceAccount = sameCloudAs?.ServiceAccount ?? new FakeResource<ServiceAccountPlan>("service-account", Log, p => p.Name);
+        Release = sameCloudAs?.Release ?? new FakeResource<HelmPlan>("milvus-release", Log, p => p.Release);
         Verifier = sameCloudAs?.Verifier ?? new FakeVerifier(Log);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IResource<BucketPlan>>(Bucket);
         services.AddSingleton<IResource<AccessPolicyPlan>>(Policy);
         services.AddSingleton<IResource<RolePlan>>(Role);
+        services.AddSingleton<IResource<ServiceAccountPlan>>(ServiceAccount);
+        services.AddSingleton<IResource<HelmPlan>>(Release);
         services.AddSingleton<IEnvironmentVerifier>(Verifier);
         services.AddSingleton<IPlanFactsResolver>(Facts);
         services.AddSingleton(TimeProvider.System);
@@ -48,6 +52,8 @@ public sealed class SagaTestHost : IAsyncDisposable
     public FakeResource<BucketPlan> Bucket { get; }
     public FakeResource<AccessPolicyPlan> Policy { get; }
     public FakeResource<RolePlan> Role { get; }
+    public FakeResource<ServiceAccountPlan> ServiceAccount { get; }
+    public FakeResource<HelmPlan> Release { get; }
     public FakeVerifier Verifier { get; }
     public FakePlanFacts Facts { get; } = new();
     public EventRecorder Events { get; } = new();

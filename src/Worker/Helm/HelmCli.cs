@@ -1,0 +1,126 @@
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json.Nodes;
+using CliWrap;
+using Microsoft.Extensions.Options;
+using Provisioner.Worker.Planning;
+
+namespace Provisioner.Worker.Helm;
+
+/// <summary>
+/// The helm CLI through CliWrap. Every non-zero exit becomes a classified <see cref="HelmException"/> carrying stderr;
+/// a missing release is an answer (null, empty, false), not an error. No state of helm's own is relied on (no
+/// <c>helm repo add</c>), and values reach helm only through a private temporary file.
+/// </summary>
+public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logger)
+{
+    /// <summary>How long helm gets after an interrupt to record its release as failed before it is killed.</summary>
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(10);
+
+    private const int ErrorTailLength = 4000;
+    private int major;
+
+    public HelmOptions Options => options.Value;
+
+    /// <summary>Where the values file lives while helm runs; a test may point it at a directory it watches.</summary>
+    internal string TempDirectory { get; init; } = Path.GetTempPath();
+
+    public async Task<int> MajorVersionAsync(CancellationToken ct)
+    {
+        if (major != 0) return major;
+        var version = await RunAsync("version", HelmCommands.Version(), ct);
+        try
+        {
+            return major = HelmCommands.ParseMajor(version);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new HelmException("version", 0, ex.Message);
+        }
+    }
+
+    public async Task<HelmReleaseStatus?> StatusAsync(string release, string ns, CancellationToken ct) =>
+        await UnlessMissingAsync(RunAsync("status", HelmCommands.Status(release, ns, Options), ct)) is { } json
+            ? HelmReleaseStatus.Parse(json)
+            : null;
+
+    /// <summary>The user-supplied values of the current revision; null when the release does not exist.</summary>
+    public async Task<JsonObject?> GetValuesAsync(string release, string ns, CancellationToken ct) =>
+        await UnlessMissingAsync(RunAsync("get values", HelmCommands.GetValues(release, ns, Options), ct)) is { } json
+            ? JsonNode.Parse(json) as JsonObject ?? []
+            : null;
+
+    /// <summary>Oldest revision first; empty when the release does not exist.</summary>
+    public async Task<IReadOnlyList<HelmRevision>> HistoryAsync(string release, string ns, CancellationToken ct) =>
+        await UnlessMissingAsync(RunAsync("history", HelmCommands.History(release, ns, Options), ct)) is { } json
+            ? HelmRevision.ParseHistory(json)
+            : [];
+
+    /// <summary>Install or upgrade and wait; a failed attempt is rolled back by helm itself (atomic / rollback-on-failure).</summary>
+    public async Task UpgradeInstallAsync(HelmPlan plan, string values, CancellationToken ct)
+    {
+        var version = await MajorVersionAsync(ct);
+        await using var file = await PrivateValuesFile.WriteAsync(TempDirectory, values, ct);
+        logger.LogInformation("helm upgrade --install {Release} ({Chart} {ChartVersion}) in {Namespace}",
+            plan.Release, plan.Chart, plan.Version ?? "latest", plan.Namespace);
+        await RunAsync("upgrade --install", HelmCommands.UpgradeInstall(version, plan, file.Path, Options), ct);
+    }
+
+    public async Task RollbackAsync(string release, string ns, int revision, CancellationToken ct)
+    {
+        var version = await MajorVersionAsync(ct);
+        logger.LogInformation("helm rollback {Release} in {Namespace} to revision {Revision}", release, ns, revision);
+        await RunAsync("rollback", HelmCommands.Rollback(version, release, ns, revision, Options), ct);
+    }
+
+    /// <summary>False when there was nothing to uninstall.</summary>
+    public async Task<bool> UninstallAsync(string release, string ns, CancellationToken ct)
+    {
+        var version = await MajorVersionAsync(ct);
+        logger.LogInformation("helm uninstall {Release} in {Namespace}", release, ns);
+        return await UnlessMissingAsync(RunAsync("uninstall", HelmCommands.Uninstall(version, release, ns, Options), ct)) is not null;
+    }
+
+    private static async Task<string?> UnlessMissingAsync(Task<string> run)
+    {
+        try
+        {
+            return await run;
+        }
+        catch (HelmException ex) when (ex.Kind == HelmErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<string> RunAsync(string name, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        // Cancellation first interrupts helm (it marks an install or upgrade as failed), then kills it after a grace period.
+        using var kill = new CancellationTokenSource();
+        await using var escalate = ct.Register(() => kill.CancelAfter(InterruptGrace));
+        logger.LogDebug("Running {HelmBinary} {HelmArguments}", Options.Binary, args);
+        CommandResult result;
+        try
+        {
+            result = await CliWrap.Cli.Wrap(Options.Binary).WithArguments(args)
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+                .ExecuteAsync(kill.Token, ct);
+        }
+        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException { InnerException: Win32Exception })
+        {
+            throw new HelmException(name, -1, $"cannot start '{Options.Binary}': {ex.Message}");
+        }
+        if (result.ExitCode != 0) throw new HelmException(name, result.ExitCode, Tail(stderr));
+        return stdout.ToString();
+    }
+
+    private static string Tail(StringBuilder stderr)
+    {
+        var text = stderr.ToString().Trim();
+        return text.Length <= ErrorTailLength ? text : "…" + text[^ErrorTailLength..];
+    }
+}

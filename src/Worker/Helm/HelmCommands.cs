@@ -1,0 +1,75 @@
+using System.Globalization;
+using Provisioner.Worker.Planning;
+
+namespace Provisioner.Worker.Helm;
+
+/// <summary>
+/// Pure command lines for helm. Values only ever travel in a file (<c>--values</c>), never as <c>--set</c>, so nothing
+/// of them shows in a process list. Helm 4 renamed <c>--atomic</c> and turned <c>--wait</c> into a strategy, and
+/// Helm 3 refuses both new spellings, so every mutating command is built for one major version.
+/// </summary>
+public static class HelmCommands
+{
+    public static IReadOnlyList<string> Version() => ["version", "--template", "{{.Version}}"];
+
+    /// <summary><c>v4.1.4</c> → 4. Only 3 and 4 are supported: their flags are the only ones we know.</summary>
+    public static int ParseMajor(string version)
+    {
+        var text = version.Trim().TrimStart('v');
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        return int.TryParse(dot < 0 ? text : text[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major is 3 or 4
+            ? major
+            : throw new NotSupportedException($"helm '{version.Trim()}' is not supported; use Helm 3 or Helm 4");
+    }
+
+    public static IReadOnlyList<string> UpgradeInstall(int major, HelmPlan plan, string valuesFile, HelmOptions options)
+    {
+        List<string> args = ["upgrade", "--install", plan.Release, plan.Chart, "--namespace", plan.Namespace];
+        if (UsesRepository(plan)) args.AddRange(["--repo", plan.Repository!]);
+        if (!string.IsNullOrEmpty(plan.Version)) args.AddRange(["--version", plan.Version]);
+        // --reset-values: the release's values become exactly the plan's, whatever someone --set by hand before.
+        args.AddRange(["--values", valuesFile, "--reset-values"]);
+        args.AddRange(major >= 4 ? ["--rollback-on-failure", "--wait=watcher"] : ["--atomic", "--wait"]);
+        return Finish(args, options, withTimeout: true);
+    }
+
+    public static IReadOnlyList<string> Status(string release, string ns, HelmOptions options) =>
+        Finish(["status", release, "--namespace", ns, "--output", "json"], options, withTimeout: false);
+
+    public static IReadOnlyList<string> GetValues(string release, string ns, HelmOptions options) =>
+        Finish(["get", "values", release, "--namespace", ns, "--output", "json"], options, withTimeout: false);
+
+    public static IReadOnlyList<string> History(string release, string ns, HelmOptions options) =>
+        Finish(["history", release, "--namespace", ns, "--output", "json"], options, withTimeout: false);
+
+    public static IReadOnlyList<string> Rollback(int major, string release, string ns, int revision, HelmOptions options) =>
+        Finish(["rollback", release, revision.ToString(CultureInfo.InvariantCulture), "--namespace", ns, Wait(major)], options, withTimeout: true);
+
+    /// <summary>No <c>--ignore-not-found</c>: older Helm 3 releases lack it, so a missing release is recognised from the error.</summary>
+    public static IReadOnlyList<string> Uninstall(int major, string release, string ns, HelmOptions options) =>
+        Finish(["uninstall", release, "--namespace", ns, Wait(major)], options, withTimeout: true);
+
+    /// <summary>A Go duration as helm parses it: whole seconds, rounded up (<c>15m0s</c>, <c>1h30m0s</c>, <c>45s</c>).</summary>
+    public static string Duration(TimeSpan value)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(value.TotalSeconds));
+        var (hours, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+        return hours > 0 ? FormattableString.Invariant($"{hours}h{minutes}m{rest}s")
+            : minutes > 0 ? FormattableString.Invariant($"{minutes}m{rest}s")
+            : FormattableString.Invariant($"{rest}s");
+    }
+
+    /// <summary>A chart name looked up in a repository URL; <c>oci://</c> references and local paths stand alone.</summary>
+    public static bool UsesRepository(HelmPlan plan) =>
+        !string.IsNullOrEmpty(plan.Repository) && !plan.Chart.StartsWith("oci://", StringComparison.OrdinalIgnoreCase);
+
+    private static string Wait(int major) => major >= 4 ? "--wait=watcher" : "--wait";
+
+    private static List<string> Finish(List<string> args, HelmOptions options, bool withTimeout)
+    {
+        if (withTimeout) args.AddRange(["--timeout", Duration(options.Timeout)]);
+        if (!string.IsNullOrEmpty(options.KubeContext)) args.AddRange(["--kube-context", options.KubeContext]);
+        if (!string.IsNullOrEmpty(options.Kubeconfig)) args.AddRange(["--kubeconfig", options.Kubeconfig]);
+        return args;
+    }
+}

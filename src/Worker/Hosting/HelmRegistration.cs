@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using Provisioner.Worker.Helm;
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Resources;
+using Provisioner.Worker.Resources.MilvusRelease;
+
+namespace Provisioner.Worker.Hosting;
+
+/// <summary>The helm CLI and the Milvus release resource.</summary>
+public static class HelmRegistration
+{
+    public static IServiceCollection AddProvisionerHelm(this IServiceCollection services)
+    {
+        services.AddOptions<HelmOptions>().BindConfiguration(HelmOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Binary), "Helm:Binary is required")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "Helm:Timeout must be positive")
+            .Validate(o => string.IsNullOrEmpty(o.Kubeconfig) || File.Exists(o.Kubeconfig), "Helm:Kubeconfig must name an existing file")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new HelmCli(sp.GetRequiredService<IOptions<HelmOptions>>(), sp.GetRequiredService<ILogger<HelmCli>>()));
+        services.AddSingleton<IResource<HelmPlan>>(sp => new HelmReleaseResource(sp.GetRequiredService<HelmCli>(),
+            HelmReleaseResource.DefaultRetry, sp.GetRequiredService<ILogger<HelmReleaseResource>>()));
+        return services;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Provisioner.Worker.Helm;
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Tests.Infrastructure;
+
+namespace Provisioner.Worker.Tests.Helm;
+
+/// <summary>
+/// HelmCli driving the real binaries. With no cluster here, a kubeconfig whose server refuses every connection still
+/// proves the command lines: helm parses every flag before it dials, so a flag the version lacks fails first.
+/// </summary>
+public sealed class HelmCliTests : IDisposable
+{
+    private readonly DirectoryInfo temp = Directory.CreateTempSubdirectory("helm-cli-tests-");
+    private readonly TestKubeconfig refusing = new(TestKubeconfig.RefusingServer);
+    private readonly HelmPlan plan = TestRequests.Plan(TestRequests.Valid()).Helm! with { Chart = HelmProcess.StubChart, Repository = null, Version = null };
+
+    public void Dispose()
+    {
+        refusing.Dispose();
+        temp.Delete(recursive: true);
+    }
+
+    [HelmFact(4)]
+    public async Task MajorVersionAsync_Helm4Binary_Four() => Assert.Equal(4, await Cli(4).MajorVersionAsync(CancellationToken.None));
+
+    [HelmFact(3)]
+    public async Task MajorVersionAsync_Helm3Binary_Three() => Assert.Equal(3, await Cli(3).MajorVersionAsync(CancellationToken.None));
+
+    [HelmFact(4)]
+    public Task UpgradeInstallAsync_Helm4UnreachableCluster_FlagsAcceptedRetryableAndValuesFileRemoved() => UpgradeUnreachableAsync(4);
+
+    [HelmFact(3)]
+    public Task UpgradeInstallAsync_Helm3UnreachableCluster_FlagsAcceptedRetryableAndValuesFileRemoved() => UpgradeUnreachableAsync(3);
+
+    [HelmFact(3)]
+    public async Task UpgradeInstall_Helm4FlagsOnHelm3_RefusedAsTerminal()
+    {
+        // Why the version is detected: Helm 3 refuses Helm 4's spelling before doing anything.
+        var args = HelmCommands.UpgradeInstall(4, plan, "/dev/null", new HelmOptions { Kubeconfig = refusing.Path });
+
+        var (exitCode, _, error) = await HelmProcess.RunAsync(HelmBinaries.Require(3), [.. args]);
+
+        Assert.Equal((1, HelmErrorKind.Terminal), (exitCode, HelmErrors.Classify(error)));
+        Assert.Contains("unknown flag: --rollback-on-failure", error);
+    }
+
+    [HelmFact(4)]
+    public async Task UninstallAsync_Helm4UnreachableCluster_Retryable() =>
+        Assert.Equal(HelmErrorKind.Retryable, (await Assert.ThrowsAsync<HelmException>(
+            () => Cli(4).UninstallAsync("milvus-demo", "milvus", CancellationToken.None))).Kind);
+
+    [HelmFact(3)]
+    public async Task RollbackAsync_Helm3UnreachableCluster_Retryable() =>
+        Assert.Equal(HelmErrorKind.Retryable, (await Assert.ThrowsAsync<HelmException>(
+            () => Cli(3).RollbackAsync("milvus-demo", "milvus", 2, CancellationToken.None))).Kind);
+
+    [HelmFact(4)]
+    public async Task StatusAsync_Helm4UnreachableCluster_RetryableWithStderr()
+    {
+        var ex = await Assert.ThrowsAsync<HelmException>(() => Cli(4).StatusAsync("milvus-demo", "milvus", CancellationToken.None));
+
+        Assert.Equal((HelmErrorKind.Retryable, "status", 1), (ex.Kind, ex.Command, ex.ExitCode));
+        Assert.Contains("connection refused", ex.Error);
+    }
+
+    [Fact]
+    public async Task MajorVersionAsync_MissingBinary_TerminalHelmException()
+    {
+        var cli = new HelmCli(Microsoft.Extensions.Options.Options.Create(new HelmOptions { Binary = Path.Combine(temp.FullName, "no-helm") }),
+            NullLogger<HelmCli>.Instance);
+
+        var ex = await Assert.ThrowsAsync<HelmException>(() => cli.MajorVersionAsync(CancellationToken.None));
+
+        Assert.Equal(HelmErrorKind.Terminal, ex.Kind);
+        Assert.Contains("cannot start", ex.Message);
+    }
+
+    [HelmFact(4)]
+    public async Task HistoryAsync_ClusterNeverAnswersThenCancelled_HelmStoppedAtOnce()
+    {
+        // A server that accepts and never answers: helm would wait for its own 32 s client timeout.
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            using var kubeconfig = new TestKubeconfig($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}");
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            var clock = Stopwatch.StartNew();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Cli(4, kubeconfig.Path).HistoryAsync("milvus-demo", "milvus", cancel.Token));
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"helm ran {clock.Elapsed} after cancellation");
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
+
+    private async Task UpgradeUnreachableAsync(int major)
+    {
+        var ex = await Assert.ThrowsAsync<HelmException>(() => Cli(major).UpgradeInstallAsync(plan, plan.Values, CancellationToken.None));
+
+        Assert.Equal((HelmErrorKind.Retryable, "upgrade --install"), (ex.Kind, ex.Command));
+        Assert.Contains("cluster unreachable", ex.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(temp.GetFiles());
+    }
+
+    private HelmCli Cli(int major, string? kubeconfig = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(new HelmOptions
+        {
+            Binary = HelmBinaries.Require(major),
+            Kubeconfig = kubeconfig ?? refusing.Path,
+            Timeout = TimeSpan.FromSeconds(30),
+        }), NullLogger<HelmCli>.Instance)
+        {
+            TempDirectory = temp.FullName,
+        };
+}

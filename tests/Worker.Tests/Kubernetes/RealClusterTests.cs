@@ -1,0 +1,60 @@
+using k8s;
+using Microsoft.Extensions.Options;
+using Provisioner.Worker.Hosting;
+using Provisioner.Worker.Kubernetes;
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Resources;
+using Provisioner.Worker.Resources.ServiceAccount;
+using Provisioner.Worker.Tests.Infrastructure;
+using Provisioner.Worker.Tests.Resources;
+
+namespace Provisioner.Worker.Tests.Kubernetes;
+
+/// <summary>The same code against a real API server (opt-in, see <see cref="RealClusterFactAttribute"/>); it cleans up after itself.</summary>
+public sealed class RealClusterTests : IDisposable
+{
+    private readonly KubernetesClientFactory factory = new(Options.Create(new KubernetesOptions()));
+    private readonly CancellationTokenSource timeout = new(TimeSpan.FromMinutes(3));
+
+    private KubernetesCalls Calls => new(factory, KubernetesRegistration.Retry(new KubernetesOptions()));
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        timeout.Dispose();
+    }
+
+    [RealClusterFact]
+    public async Task DiscoverAsync_RealCluster_ReturnsHttpsIssuer()
+    {
+        var issuer = await new OidcIssuerDiscovery(Calls, new CapturingLogger<OidcIssuerDiscovery>()).DiscoverAsync(timeout.Token);
+
+        Assert.StartsWith("https://", issuer, StringComparison.Ordinal);
+    }
+
+    [RealClusterFact]
+    public async Task EnsureTokenRemove_RealCluster_CreatesUsesAndRemovesAccountAndNamespace()
+    {
+        var plan = KubernetesHarness.Plan(TestEnvironments.NewName("real"), ns: $"provisioner-test-{Guid.NewGuid():N}"[..30]);
+        var environment = KubernetesHarness.EnvironmentOf(plan);
+        var resource = new KubernetesServiceAccountResource(Calls, new CapturingLogger<KubernetesServiceAccountResource>());
+        try
+        {
+            Assert.Equal(Reconciler.Created, await Reconciler.EnsureAsync(resource, plan, "service-account", plan.Name, environment, timeout.Token));
+            Assert.Equal(Reconciler.Unchanged, await Reconciler.EnsureAsync(resource, plan, "service-account", plan.Name, environment, timeout.Token));
+
+            var token = await new ServiceAccountTokens(Calls, new CapturingLogger<ServiceAccountTokens>())
+                .RequestAsync(plan.Namespace, plan.Name, "sts.amazonaws.com", 600, timeout.Token);
+            Assert.Equal(3, token.Split('.').Length);
+
+            var removed = await Reconciler.RemoveAsync(resource, plan, environment, Guid.Parse(plan.Labels[OwnershipTags.RequestId]), timeout.Token);
+            Assert.Equal((Reconciler.Deleted, null), removed);
+            var ns = await Calls.ReadAsync("read namespace", (c, t) => c.CoreV1.ReadNamespaceAsync(plan.Namespace, cancellationToken: t), timeout.Token);
+            Assert.True(ns is null || ns.Status?.Phase == "Terminating");
+        }
+        finally
+        {
+            await Calls.DeleteAsync("clean up", (c, t) => c.CoreV1.DeleteNamespaceAsync(plan.Namespace, cancellationToken: t), CancellationToken.None);
+        }
+    }
+}
