@@ -13,6 +13,7 @@ namespace Provisioner.Worker.Hosting;
 /// <summary>
 /// The ways in (HTTP API, SQS request queue, ticket webhook) and out (SQS event outlet, ticket callbacks). Call both:
 /// <see cref="AddProvisionerIntake"/> on the services, <see cref="AddProvisionerOutlets"/> inside <c>AddMassTransit</c>.
+/// Register the intake after <c>AddMassTransit</c>: hosted services start in order, and the SQS listener publishes.
 /// </summary>
 public static class IntakeRegistration
 {

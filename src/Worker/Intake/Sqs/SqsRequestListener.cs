@@ -74,6 +74,11 @@ public sealed class SqsRequestListener(IOptions<SqsIntakeOptions> options, SqsCl
             await Task.Yield();
             await handler.HandleAsync(sqs, o, message, stoppingToken);
         }
+        catch (Exception ex)
+        {
+            // Never let one message stop the listener: it comes back after its visibility timeout, then the redrive policy takes it.
+            logger.LogError(ex, "Handling SQS message {SqsMessageId} failed", message.MessageId);
+        }
         finally
         {
             slots.Release();

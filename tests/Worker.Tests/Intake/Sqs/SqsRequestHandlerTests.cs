@@ -15,17 +15,19 @@ public sealed class SqsRequestHandlerTests(MotoServer moto) : IDisposable
 
     public void Dispose() => queues.Dispose();
 
-    [Fact]
-    public async Task HandleAsync_MalformedJson_DeadLetteredWithReasonsRejectedAndNothingPublished()
+    [Theory]
+    [InlineData("{ \"environment\": ")]
+    [InlineData("""{"environment":"tenant-x","aws":null}""")]
+    public async Task HandleAsync_MalformedJson_DeadLetteredWithReasonsRejectedAndNothingPublished(string body)
     {
         var (queue, deadLetters) = (await queues.CreateAsync("requests"), await queues.CreateAsync("refused"));
-        var messageId = await queues.SendAsync(queue, "{ \"environment\": ");
+        var messageId = await queues.SendAsync(queue, body);
         await using var host = await IntakeHost.StartAsync(moto, SqsRequestListenerTests.Settings(queue, deadLetters));
 
         var rejected = await host.Published.WaitForAsync<EnvironmentRequestRejected>();
 
         var dead = Assert.Single(await queues.ReceiveAllAsync(deadLetters));
-        Assert.Equal("{ \"environment\": ", dead.Body);
+        Assert.Equal(body, dead.Body);
         Assert.Equal("malformed", dead.MessageAttributes[SqsRequestHandler.RejectionAttribute].StringValue);
         Assert.Equal(messageId, dead.MessageAttributes[SqsRequestHandler.SourceMessageIdAttribute].StringValue);
         Assert.Equal("$", Assert.Single(rejected.Problems).Field);
