@@ -35,6 +35,7 @@ public static class BusRegistration
         services.AddMassTransit(x =>
         {
             ProvisionerRegistration.AddProvisionerComponents(x);
+            IntakeRegistration.AddProvisionerOutlets(x);
             if (rabbitMq) x.UsingRabbitMq(ConfigureRabbitMq);
             else x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });

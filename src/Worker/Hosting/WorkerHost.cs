@@ -14,6 +14,7 @@ public static class WorkerHost
         builder.AddProvisionerLogging(toStandardError: false);
         builder.Services.AddProblemDetails();
         builder.Services.AddProvisioner(builder.Configuration);
+        builder.Services.AddProvisionerIntake();
         var app = builder.Build();
         app.MapEnvironmentsApi();
         await app.RunAsync();

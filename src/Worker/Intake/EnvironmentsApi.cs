@@ -1,47 +1,63 @@
 using MassTransit;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
+using Provisioner.Worker.Intake.Api;
+using Provisioner.Worker.Intake.Ticketing;
+using Provisioner.Worker.Saga;
+using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Validation;
 
 namespace Provisioner.Worker.Intake;
 
-/// <summary>The HTTP way in: submit a request, read an environment's status, and a liveness probe.</summary>
+/// <summary>
+/// The HTTP way in: submit, list, read and delete environments, plan a request, the probes, and the ticket webhook.
+/// Everything but the probes and the (signed) webhook needs the bearer token.
+/// </summary>
 public static class EnvironmentsApi
 {
     public static IEndpointRouteBuilder MapEnvironmentsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapPost("/environments", SubmitAsync);
-        app.MapGet("/environments/{id}", StatusAsync);
+        app.MapHealthChecks("/readyz", Readiness.Options);
+        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync);
+        var api = app.MapGroup("").AddEndpointFilter<BearerTokenFilter>();
+        api.MapPost("/environments", SubmitAsync);
+        api.MapGet("/environments", ListAsync);
+        api.MapGet("/environments/{id}", StatusAsync);
+        api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync);
+        api.MapPost("/plans", PlansApi.PlanAsync);
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest http, IBus bus, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(HttpRequest http, IBus bus, IOptions<ApiOptions> options, TimeProvider clock,
+        CancellationToken ct)
     {
-        using var reader = new StreamReader(http.Body);
+        var max = options.Value.MaxRequestBytes;
+        if (await RequestBody.ReadAsync(http, max, ct) is not { } body) return ApiResults.TooLarge(max);
         ProvisionEnvironment command;
         try
         {
-            command = RequestReader.ToCommand(RequestReader.Parse(await reader.ReadToEndAsync(ct)));
+            command = RequestReader.ToCommand(RequestReader.Parse(RequestBody.Text(body)));
         }
         catch (RequestFormatException ex)
         {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Malformed request");
+            return ApiResults.Malformed(ex.Message);
         }
         var problems = RequestValidator.Validate(command.Request, clock.GetUtcNow());
-        if (problems.Count > 0)
-            return Results.ValidationProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-                title: "Invalid request");
+        if (problems.Count > 0) return ApiResults.Invalid(problems);
         await bus.Publish(command, ct);
-        var environment = command.Request.Environment;
-        return Results.Accepted($"/environments/{environment}", new { id = environment, requestId = command.RequestId });
+        return ApiResults.Accepted(command.Request.Environment, command.RequestId);
+    }
+
+    private static async Task<IResult> ListAsync(string? state, SagaTable table, CancellationToken ct)
+    {
+        var sagas = await table.ListAsync(string.IsNullOrWhiteSpace(state) ? null : EnvironmentStates.ToStored(state), ct);
+        return Results.Ok(new { environments = sagas.Select(StatusDocument.From) });
     }
 
     private static async Task<IResult> StatusAsync(string id, IRequestClient<GetEnvironmentStatus> client, CancellationToken ct)
     {
         var response = await client.GetResponse<EnvironmentStatus, EnvironmentNotFound>(new GetEnvironmentStatus(Guid.NewGuid(), id), ct);
-        return response.Is(out Response<EnvironmentStatus>? status)
-            ? Results.Ok(status!.Message)
-            : Results.Problem($"no environment named '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        return response.Is(out Response<EnvironmentStatus>? status) ? Results.Ok(status!.Message) : ApiResults.NotFound(id);
     }
 }

@@ -10,6 +10,8 @@ public static class RequestReader
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // "aws": null would otherwise reach the validator as a null section; it is a malformed request, said so here.
+        RespectNullableAnnotations = true,
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
     };

@@ -1,0 +1,26 @@
+namespace Provisioner.Worker.Intake.Ticketing;
+
+/// <summary>Bound from <c>Ticketing</c>. Without a <see cref="Secret"/> no callback is sent and every webhook is refused.</summary>
+public sealed record TicketingOptions
+{
+    public const string Section = "Ticketing";
+
+    /// <summary>The HMAC-SHA256 key of callbacks and webhooks, shared with the ticketing system.</summary>
+    public string? Secret { get; init; }
+
+    /// <summary>How old (or how far ahead) a webhook's signature time may be.</summary>
+    public TimeSpan MaxSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>One callback attempt's limit: a hanging receiver costs this much per attempt, and only its own queue.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A callback still undelivered this long after its event is dropped (and logged).</summary>
+    public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Callbacks waiting per callback URL; beyond it new ones are dropped (and logged), never blocking a run.</summary>
+    public int QueueCapacity { get; init; } = 1000;
+}

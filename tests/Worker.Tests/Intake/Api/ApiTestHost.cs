@@ -1,0 +1,98 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Provisioner.Worker.Aws;
+using Provisioner.Worker.Hosting;
+using Provisioner.Worker.Intake;
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Resources;
+using Provisioner.Worker.Saga;
+using Provisioner.Worker.SagaStore;
+using Provisioner.Worker.Tests.Infrastructure;
+using Provisioner.Worker.Tests.Saga;
+using Provisioner.Worker.Verification;
+
+namespace Provisioner.Worker.Tests.Intake.Api;
+
+/// <summary>
+/// The worker as the program composes it — Kestrel on a loopback port, the in-memory bus, the real saga on SQLite,
+/// the intake and outlets — with the cloud replaced by the saga tests' fakes.
+/// </summary>
+internal sealed class ApiTestHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly string databasePath;
+
+    private ApiTestHost(WebApplication app, string databasePath)
+    {
+        (this.app, this.databasePath) = (app, databasePath);
+        Role = (FakeResource<RolePlan>)app.Services.GetRequiredService<IResource<RolePlan>>();
+    }
+
+    /// <summary>Addressed to the port Kestrel picked (over loopback, whatever the bind).</summary>
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(20) };
+
+    public PublishedMessages Published { get; } = new();
+
+    public FakeResource<RolePlan> Role { get; }
+
+    public string DatabasePath => databasePath;
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<ApiTestHost> StartAsync(IDictionary<string, string?>? settings = null, MotoServer? moto = null,
+        string bind = "http://127.0.0.1:0")
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"api-{Guid.NewGuid():N}.db");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Tests" });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(bind);
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        var log = new CallLog();
+        var services = builder.Services;
+        services.AddSingleton<IResource<BucketPlan>>(new FakeResource<BucketPlan>("bucket", log, p => p.Name));
+        services.AddSingleton<IResource<AccessPolicyPlan>>(new FakeResource<AccessPolicyPlan>("access-policy", log, p => p.Name));
+        services.AddSingleton<IResource<RolePlan>>(new FakeResource<RolePlan>("role", log, p => p.Name));
+        services.AddSingleton<IEnvironmentVerifier>(new FakeVerifier(log));
+        services.AddSingleton<IPlanFactsResolver>(new FakePlanFacts());
+        services.AddSingleton<RoutingSlipFactory>();
+        services.AddSingleton<ISagaDatabase>(new SqliteSagaDatabase($"Data Source={databasePath}"));
+        services.AddSingleton<SagaTable>();
+        services.AddHostedService<SagaSchemaInitializer>();
+        if (moto is not null) services.AddSingleton(new SqsClients(Options.Create(moto.Options), moto.Credentials));
+        services.AddMassTransit(x =>
+        {
+            ProvisionerRegistration.AddProvisionerComponents(x);
+            IntakeRegistration.AddProvisionerOutlets(x);
+            x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        });
+        services.AddProvisionerIntake();
+        var app = builder.Build();
+        app.MapEnvironmentsApi();
+        var host = new ApiTestHost(app, databasePath);
+        app.Services.GetRequiredService<IBus>().ConnectPublishObserver(host.Published);
+        await app.StartAsync();
+        return host.WithAddress();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" }) File.Delete(file);
+    }
+
+    private ApiTestHost WithAddress()
+    {
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Http.BaseAddress = new Uri($"http://127.0.0.1:{address.Port}/");
+        return this;
+    }
+}

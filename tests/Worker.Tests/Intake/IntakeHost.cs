@@ -1,0 +1,56 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Provisioner.Worker.Aws;
+using Provisioner.Worker.Hosting;
+using Provisioner.Worker.Tests.Infrastructure;
+
+namespace Provisioner.Worker.Tests.Intake;
+
+/// <summary>
+/// A worker without the saga: an in-memory bus with the intake and outlets registered as the worker registers them,
+/// AWS calls going to moto. <see cref="Published"/> sees what the bus took.
+/// </summary>
+internal sealed class IntakeHost : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private IntakeHost(IHost host, PublishedMessages published) => (this.host, Published) = (host, published);
+
+    public PublishedMessages Published { get; }
+
+    public IServiceProvider Services => host.Services;
+
+    public IBus Bus => host.Services.GetRequiredService<IBus>();
+
+    public static async Task<IntakeHost> StartAsync(MotoServer? moto, IDictionary<string, string?> settings,
+        Action<PublishedMessages>? arrange = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        if (moto is not null) builder.Services.AddSingleton(new SqsClients(Options.Create(moto.Options), moto.Credentials));
+        builder.Services.AddMassTransit(x =>
+        {
+            IntakeRegistration.AddProvisionerOutlets(x);
+            x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        });
+        builder.Services.AddProvisionerIntake();
+        var host = builder.Build();
+        var published = new PublishedMessages();
+        arrange?.Invoke(published);
+        host.Services.GetRequiredService<IBus>().ConnectPublishObserver(published);
+        await host.StartAsync();
+        return new IntakeHost(host, published);
+    }
+
+    public Task StopAsync() => host.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}
