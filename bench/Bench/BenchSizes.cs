@@ -24,7 +24,7 @@ public sealed record BenchSizes
         RunbookLatencyBlock = 5,
         Concurrency8Block = 200,
         Concurrency32Block = 320,
-        RunbookConcurrency8Block = 24,
+        RunbookConcurrency8Block = 16,
         PollStudyLatencyBlock = 30,
         PollStudyConcurrentBlock = 256,
         MemoryBlock = 100,
