@@ -16,24 +16,24 @@ public static class RunRecorder
             log = new LoggedStage(CourierData.ReadString(m.Variables, "StageAction"),
                 CourierData.ReadValue<Dictionary<string, string>>(m.Variables, "StageOutputs"));
         var outputs = log.Outputs ?? [];
-        var started = Started(m.Timestamp, m.Duration);
+        var (started, completed) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(c.Saga, m.ActivityName, s => s with
         {
-            Status = RunLedger.Completed, Action = log.Action, Outputs = outputs, StartedAt = started, CompletedAt = Utc(m.Timestamp),
+            Status = RunLedger.Completed, Action = log.Action, Outputs = outputs, StartedAt = started, CompletedAt = completed,
         });
         await c.Publish(new StageCompleted(c.Saga.RequestId, c.Saga.Environment, m.ActivityName, log.Action ?? "", outputs,
-            started, Utc(m.Timestamp)));
+            started, completed));
     }
 
     public static async Task StageFaulted(BehaviorContext<ProvisioningState, RoutingSlipActivityFaulted> c)
     {
         var m = c.Message;
         var reason = m.ExceptionInfo?.Message ?? "unknown error";
-        var started = Started(m.Timestamp, m.Duration);
+        var (started, failed) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(c.Saga, m.ActivityName, s => s with { Status = RunLedger.Failed, StartedAt = started, Detail = reason });
         c.Saga.FailedStage = m.ActivityName;
         c.Saga.Reason = reason;
-        await c.Publish(new StageFailed(c.Saga.RequestId, c.Saga.Environment, m.ActivityName, reason, started, Utc(m.Timestamp)));
+        await c.Publish(new StageFailed(c.Saga.RequestId, c.Saga.Environment, m.ActivityName, reason, started, failed));
     }
 
     public static async Task StageUndone(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensated> c)
@@ -41,11 +41,12 @@ public static class RunRecorder
         var m = c.Message;
         var action = CourierData.ReadString(m.Variables, "CompensationAction") ?? "compensated";
         var detail = CourierData.ReadString(m.Variables, "CompensationDetail");
+        var (_, compensated) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(c.Saga, m.ActivityName, s => s with
         {
-            Status = RunLedger.Compensated, CompensatedAt = Utc(m.Timestamp), Detail = detail is null ? action : $"{action}: {detail}",
+            Status = RunLedger.Compensated, CompensatedAt = compensated, Detail = detail is null ? action : $"{action}: {detail}",
         });
-        await c.Publish(new StageCompensated(c.Saga.RequestId, c.Saga.Environment, m.ActivityName, action, detail, Utc(m.Timestamp)));
+        await c.Publish(new StageCompensated(c.Saga.RequestId, c.Saga.Environment, m.ActivityName, action, detail, compensated));
     }
 
     public static async Task StageUndoFailed(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensationFailed> c)
@@ -53,7 +54,7 @@ public static class RunRecorder
         var m = c.Message;
         var reason = m.ExceptionInfo?.Message ?? "unknown error";
         RunLedger.Update(c.Saga, m.ActivityName, s => s with { Status = RunLedger.CompensationFailed, Detail = reason });
-        await c.Publish(new StageCompensationFailed(c.Saga.RequestId, c.Saga.Environment, m.ActivityName, reason, Utc(m.Timestamp)));
+        await c.Publish(new StageCompensationFailed(c.Saga.RequestId, c.Saga.Environment, m.ActivityName, reason, Span(m.Timestamp, m.Duration).End));
     }
 
     public static async Task Finish(BehaviorContext<ProvisioningState> c)
@@ -94,5 +95,6 @@ public static class RunRecorder
 
     private static DateTimeOffset Utc(DateTime timestamp) => new(DateTime.SpecifyKind(timestamp, DateTimeKind.Utc));
 
-    private static DateTimeOffset Started(DateTime timestamp, TimeSpan duration) => Utc(timestamp) - duration;
+    /// <summary>Courier's event timestamp is when the activity <em>started</em>; it ended <paramref name="duration"/> later.</summary>
+    private static (DateTimeOffset Start, DateTimeOffset End) Span(DateTime timestamp, TimeSpan duration) => (Utc(timestamp), Utc(timestamp) + duration);
 }

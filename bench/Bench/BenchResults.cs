@@ -1,0 +1,22 @@
+namespace Provisioner.Bench;
+
+/// <summary>Everything one invocation measured, for the report.</summary>
+public sealed class BenchResults
+{
+    public List<BlockResult> Blocks { get; } = [];
+
+    public List<MemoryPoint> Memory { get; } = [];
+
+    /// <summary>The long-lived worker of the latency and throughput phases, at the end: environments done, RSS, peak.</summary>
+    public MemoryPoint? MainWorkerAtEnd { get; set; }
+
+    public TimeSpan LatencyPoll { get; set; }
+
+    public Dictionary<int, TimeSpan> ConcurrentPoll { get; } = [];
+
+    public TimeSpan Duration { get; set; }
+
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    public IEnumerable<BlockResult> Of(string phase, string mode) => Blocks.Where(b => b.Phase == phase && b.Mode == mode);
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+
+namespace Provisioner.Bench;
+
+/// <summary>
+/// The phases, each made of blocks against a freshly reset moto. Modes alternate block by block (and swap order every
+/// round), so worker/direct and runbook/worker ratios come from runs side by side, under the same machine conditions.
+/// </summary>
+public sealed class BenchRun(BenchOptions options, Moto moto, WorkerDriver worker, DirectDriver direct, RunbookDriver runbook)
+{
+    public const string AccountId = "123456789012";
+    public static readonly int[] Concurrencies = [1, 8, 32];
+
+    private readonly BenchResults results = new();
+    private readonly BenchSizes sizes = options.Sizes;
+    private int workerEnvironments;
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        using var moto = new Moto(options.Moto, options.MotoPid, options.MotoLog);
+        await moto.ResetAsync();
+        await using var process = await WorkerUnderTest.StartAsync(options.WorkerDll, "worker");
+        using var worker = new WorkerDriver(process);
+        using var direct = new DirectDriver();
+        var run = new BenchRun(options, moto, worker, direct, new RunbookDriver(options.AwsCli, AccountId));
+        var results = await run.AllPhasesAsync();
+        results.Duration = clock.Elapsed;
+        var report = new Report(options, results);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        await File.WriteAllTextAsync(options.Output, report.Markdown());
+        Console.WriteLine(report.Summary());
+        Console.WriteLine($"Full report: {options.Output}");
+        return results.Blocks.Sum(b => b.Failures) == 0 ? 0 : 1;
+    }
+
+    private async Task<BenchResults> AllPhasesAsync()
+    {
+        results.LatencyPoll = TimeSpan.FromMilliseconds(5);
+        results.ConcurrentPoll[8] = TimeSpan.FromMilliseconds(20);
+        results.ConcurrentPoll[32] = TimeSpan.FromMilliseconds(50);
+
+        Log("warm-up (JIT, connection pools, moto's first requests; not recorded)");
+        worker.PollInterval = results.LatencyPoll;
+        await BlockAsync(WorkerDriver.Mode, "warm", 1, 0, sizes.WarmUp, record: false);
+        await BlockAsync(DirectDriver.Mode, "warm", 1, 0, sizes.WarmUp, record: false);
+        worker.PollInterval = results.ConcurrentPoll[32];
+        await BlockAsync(WorkerDriver.Mode, "warm", 32, 1, sizes.WarmUp * 2, record: false);
+        await BlockAsync(DirectDriver.Mode, "warm", 32, 1, sizes.WarmUp * 2, record: false);
+        await BlockAsync(RunbookDriver.Mode, "warm", 1, 0, 1, record: false);
+
+        foreach (var concurrency in Concurrencies.Where(c => options.Phases.Contains($"c{c}")))
+        {
+            Log($"concurrency {concurrency}: worker and direct blocks alternate{(concurrency <= 8 ? ", runbook blocks between them" : "")}");
+            worker.PollInterval = concurrency == 1 ? results.LatencyPoll : results.ConcurrentPoll[concurrency];
+            var count = concurrency switch { 1 => sizes.LatencyBlock, 8 => sizes.Concurrency8Block, _ => sizes.Concurrency32Block };
+            for (var round = 0; round < sizes.Rounds; round++)
+            {
+                var phase = $"c{concurrency}";
+                string[] order = round % 2 == 0 ? [WorkerDriver.Mode, DirectDriver.Mode] : [DirectDriver.Mode, WorkerDriver.Mode];
+                await BlockAsync(order[0], phase, concurrency, round, count);
+                if (concurrency == 1) await BlockAsync(RunbookDriver.Mode, phase, 1, round, sizes.RunbookLatencyBlock);
+                if (concurrency == 8 && round == 0) await BlockAsync(RunbookDriver.Mode, phase, 8, round, sizes.RunbookConcurrency8Block);
+                await BlockAsync(order[1], phase, concurrency, round, count);
+            }
+        }
+
+        if (options.Phases.Contains("poll")) await PollStudyAsync();
+        var (rss, peak) = worker.Worker.Memory;
+        results.MainWorkerAtEnd = new MemoryPoint(workerEnvironments, rss, peak, Settled: false);
+        if (options.Phases.Contains("memory")) await MemoryPhaseAsync();
+        return results;
+    }
+
+    private async Task PollStudyAsync()
+    {
+        Log("polling interval: the same worker, only the client's interval changes");
+        foreach (var (concurrency, intervals, count) in new[]
+                 {
+                     (1, new[] { 1, 5, 20, 50 }, sizes.PollStudyLatencyBlock),
+                     (32, new[] { 10, 50, 200 }, sizes.PollStudyConcurrentBlock),
+                 })
+        {
+            foreach (var ms in intervals)
+            {
+                worker.PollInterval = TimeSpan.FromMilliseconds(ms);
+                await BlockAsync(WorkerDriver.Mode, $"poll{concurrency}-{ms}", concurrency, 0, count);
+            }
+        }
+    }
+
+    /// <summary>A fresh worker, so "after 100" and "after 1,000" count every environment it has ever seen.</summary>
+    private async Task MemoryPhaseAsync()
+    {
+        Log($"memory: a fresh worker, {sizes.MemoryLastMark} environments at concurrency 32 in blocks of {sizes.MemoryBlock}");
+        await using var fresh = await WorkerUnderTest.StartAsync(options.WorkerDll, "memory");
+        using var driver = new WorkerDriver(fresh) { PollInterval = results.ConcurrentPoll[32] };
+        var idle = fresh.Memory;
+        results.Memory.Add(new MemoryPoint(0, idle.Rss, idle.Peak, Settled: true));
+        for (var done = 0; done < sizes.MemoryLastMark; done += sizes.MemoryBlock)
+        {
+            await moto.ResetAsync();
+            var names = EnvironmentRequests.Names($"m-{done / sizes.MemoryBlock}", sizes.MemoryBlock);
+            var samples = await driver.RunAsync(names, 32);
+            if (samples.FirstOrDefault(s => s.Error is not null) is { } failed) Log($"  memory block failed: {failed.Environment}: {failed.Error}");
+            var total = done + sizes.MemoryBlock;
+            var now = fresh.Memory;
+            results.Memory.Add(new MemoryPoint(total, now.Rss, now.Peak, Settled: false));
+            if (total == sizes.MemoryFirstMark || total == sizes.MemoryLastMark)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                var settled = fresh.Memory;
+                results.Memory.Add(new MemoryPoint(total, settled.Rss, settled.Peak, Settled: true));
+                Log($"  after {total}: VmRSS {settled.Rss:F1} MiB, VmHWM {settled.Peak:F1} MiB");
+            }
+        }
+    }
+
+    private async Task BlockAsync(string mode, string phase, int concurrency, int round, int count, bool record = true)
+    {
+        await moto.ResetAsync();
+        var names = EnvironmentRequests.Names($"{mode[0]}-{phase}-r{round}", count);
+        var self = Environment.ProcessId;
+        var (motoCpu, workerCpu) = (moto.CpuSeconds, worker.Worker.CpuSeconds);
+        var benchCpu = ProcFs.CpuSeconds(self) + ProcFs.ChildrenCpuSeconds(self);
+        var requests = await moto.RequestsAsync();
+        var clock = Stopwatch.StartNew();
+        var samples = mode switch
+        {
+            WorkerDriver.Mode => await worker.RunAsync(names, concurrency),
+            DirectDriver.Mode => await direct.RunAsync(names, concurrency),
+            _ => await runbook.RunAsync(names, concurrency),
+        };
+        var wall = clock.Elapsed.TotalSeconds;
+        if (mode == WorkerDriver.Mode) workerEnvironments += count;
+        var block = new BlockResult(mode, phase, concurrency, round, mode == WorkerDriver.Mode ? (int)worker.PollInterval.TotalMilliseconds : null,
+            samples, wall, worker.Worker.CpuSeconds - workerCpu, moto.CpuSeconds - motoCpu,
+            ProcFs.CpuSeconds(self) + ProcFs.ChildrenCpuSeconds(self) - benchCpu, await moto.RequestsAsync() - requests)
+        {
+            LoadAverage = ProcFs.LoadAverage,
+        };
+        Log($"  {phase,-10} r{round} {mode,-8} C={concurrency,-2} n={count,-4} {block.Throughput,7:F2} env/s  p50 {Stats.Median(block.Latencies),8:F1} ms  load {block.LoadAverage:F1}" +
+            (block.Failures > 0 ? $"  FAILURES {block.Failures}: {samples.First(s => s.Error is not null).Error}" : ""));
+        if (record) results.Blocks.Add(block);
+    }
+
+    private static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {message}");
+}
