@@ -5,7 +5,7 @@ namespace Provisioner.Worker.Cli;
 /// <summary>The verbs; with none, the program runs as the worker service.</summary>
 public static class CliCommands
 {
-    public static readonly string[] Verbs = ["plan", "apply", "--help", "-h", "-?"];
+    public static readonly string[] Verbs = ["plan", "apply", "destroy", "--help", "-h", "-?"];
 
     public static RootCommand Build()
     {
@@ -24,6 +24,18 @@ public static class CliCommands
         apply.SetAction((result, ct) => ApplyCommand.RunAsync(result.GetValue(applyFile)!.FullName, result.GetValue(output) == "json",
             TimeSpan.FromMinutes(result.GetValue(timeout)), ct));
 
-        return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply };
+        var destroyTarget = new Argument<string>("target") { Description = "the environment's name, or the request file that made it" };
+        var deleteData = new Option<bool>("--delete-data") { Description = "also delete the bucket's objects (every version) and the bucket" };
+        var destroyOutput = new Option<string>("--output") { Description = "json: print the final status document on stdout" };
+        destroyOutput.AcceptOnlyFromAmong("json", "text");
+        var destroyTimeout = new Option<int>("--timeout-minutes") { Description = "give up waiting after this long", DefaultValueFactory = _ => 30 };
+        var destroy = new Command("destroy", "Deprovision an environment in reverse order; the bucket and its data are kept unless --delete-data")
+        {
+            destroyTarget, deleteData, destroyOutput, destroyTimeout,
+        };
+        destroy.SetAction((result, ct) => DestroyCommand.RunAsync(result.GetValue(destroyTarget)!, result.GetValue(deleteData),
+            result.GetValue(destroyOutput) == "json", TimeSpan.FromMinutes(result.GetValue(destroyTimeout)), ct));
+
+        return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply, destroy };
     }
 }

@@ -7,26 +7,28 @@ namespace Provisioner.Worker.Cli;
 /// <summary>Watches the events this process publishes: prints each one and completes when the request has an outcome.</summary>
 public sealed class RunObserver(Guid requestId, TextWriter output) : IPublishObserver
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Lines for people on a terminal: quotes and apostrophes stay readable.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly TaskCompletionSource<object> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<object> Outcome => outcome.Task;
 
     public Task PostPublish<T>(PublishContext<T> context) where T : class
     {
-        if (typeof(T).Namespace != typeof(StageCompleted).Namespace || context.Message is ProvisionEnvironment or GetEnvironmentStatus) return Task.CompletedTask;
+        if (typeof(T).Namespace != typeof(StageCompleted).Namespace || context.Message is ProvisionEnvironment or GetEnvironmentStatus or DeprovisionEnvironment) return Task.CompletedTask;
         var message = context.Message;
         if (RequestIdOf(message) != requestId) return Task.CompletedTask;
         lock (output) output.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {typeof(T).Name} {JsonSerializer.Serialize(message, Json)}");
-        if (message is EnvironmentProvisioned or EnvironmentRolledBack or EnvironmentCompensationFailed or EnvironmentRequestRejected)
+        if (message is EnvironmentProvisioned or EnvironmentRolledBack or EnvironmentCompensationFailed or EnvironmentRequestRejected
+            or EnvironmentDeprovisioned or EnvironmentDeprovisionFailed)
             outcome.TrySetResult(message);
         return Task.CompletedTask;
     }
 
     public static int ExitCode(object outcome) => outcome switch
     {
-        EnvironmentProvisioned => 0,
-        EnvironmentRolledBack => 1,
+        EnvironmentProvisioned or EnvironmentDeprovisioned => 0,
+        EnvironmentRolledBack or EnvironmentDeprovisionFailed => 1,
         EnvironmentRequestRejected => 2,
         _ => 3,
     };

@@ -12,7 +12,7 @@ public static class LoggingRegistration
             .MinimumLevel.Information()
             .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", toStandardError ? LogEventLevel.Warning : LogEventLevel.Information)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(standardErrorFromLevel: toStandardError ? LogEventLevel.Verbose : null));

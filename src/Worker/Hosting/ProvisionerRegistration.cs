@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
 using Provisioner.Worker.Activities;
+using Provisioner.Worker.Activities.Teardown;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Common;
@@ -50,6 +51,7 @@ public static class ProvisionerRegistration
     public static IServiceCollection AddProvisionerResources(this IServiceCollection services)
     {
         services.AddSingleton<IResource<BucketPlan>, S3BucketResource>();
+        services.AddSingleton<IBucketContents, S3BucketContents>();
         services.AddSingleton<IResource<AccessPolicyPlan>, IamPolicyResource>();
         services.AddSingleton<OidcProviders>();
         services.AddSingleton<IResource<RolePlan>>(sp => new IamRoleResource(sp.GetRequiredService<IamClient>(),
@@ -106,6 +108,20 @@ public static class ProvisionerRegistration
         x.AddSingleton(new StageBinding(typeof(AbandonRunActivity), Stages.Verify));
         x.AddExecuteActivity<VerifyActivity, VerifyArguments>(typeof(ExecuteStageDefinition<VerifyActivity, VerifyArguments>));
         x.AddExecuteActivity<AbandonRunActivity, AbandonRunArguments>(typeof(ExecuteStageDefinition<AbandonRunActivity, AbandonRunArguments>));
+        AddRemoval<RemoveBucketActivity, BucketPlan>(x, Stages.Bucket);
+        AddRemoval<RemoveAccessPolicyActivity, AccessPolicyPlan>(x, Stages.AccessPolicy);
+        AddRemoval<RemoveRoleActivity, RolePlan>(x, Stages.Role);
+        AddRemoval<RemoveServiceAccountActivity, ServiceAccountPlan>(x, Stages.ServiceAccount);
+        AddRemoval<RemoveMilvusReleaseActivity, HelmPlan>(x, Stages.MilvusRelease);
+    }
+
+    /// <summary>A stage's deprovisioning activity (execute-only), on an endpoint with that stage's limits.</summary>
+    private static void AddRemoval<TActivity, TPlan>(IBusRegistrationConfigurator x, string stage)
+        where TActivity : class, IExecuteActivity<RemoveArguments<TPlan>>
+        where TPlan : class
+    {
+        x.AddSingleton(new StageBinding(typeof(TActivity), stage));
+        x.AddExecuteActivity<TActivity, RemoveArguments<TPlan>>(typeof(ExecuteStageDefinition<TActivity, RemoveArguments<TPlan>>));
     }
 
     /// <summary>A stage's activity and its observe-only twin (for failing a stalled run), on endpoints with that stage's limits.</summary>

@@ -17,6 +17,13 @@ public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
     public string? OidcIssuer { get; set; }
     public bool Reconcile { get; set; }
 
+    /// <summary><c>provision</c> or <c>deprovision</c>: what the current (or last) run does.</summary>
+    public string RunKind { get; set; } = RunLedger.KindProvision;
+
+    /// <summary>A deprovision request waiting for the run in progress to end; <see cref="DeleteData"/> goes with it.</summary>
+    public Guid? PendingDeprovision { get; set; }
+    public bool DeleteData { get; set; }
+
     /// <summary>What the last request led to: started, duplicate, rejected or plan-failed.</summary>
     public string? Decision { get; set; }
 

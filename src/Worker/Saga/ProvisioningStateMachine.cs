@@ -19,6 +19,12 @@ public sealed class ProvisioningStateMachine : MassTransitStateMachine<Provision
 
         Event(() => Provision, x => x.CorrelateById(m => ResourceNames.CorrelationId(m.Message.Request.Environment)));
         Event(() => Resume, x => x.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => Deprovision, x =>
+        {
+            x.CorrelateById(m => ResourceNames.CorrelationId(m.Message.Environment));
+            x.OnMissingInstance(m => m.ExecuteAsync(c => c.Publish(new EnvironmentDeprovisionFailed(c.Message.RequestId,
+                c.Message.Environment, "plan", $"there is no environment named '{c.Message.Environment}'", [], DateTimeOffset.UtcNow))));
+        });
         Event(() => StatusRequested, x =>
         {
             x.CorrelateById(m => ResourceNames.CorrelationId(m.Message.Environment));
@@ -35,13 +41,18 @@ public sealed class ProvisioningStateMachine : MassTransitStateMachine<Provision
 
         Initially(When(Provision).Activity(x => x.OfType<StartRunActivity>()).TransitionByDecision(this));
 
-        During(Provisioned, RolledBack, CompensationFailed, Rejected,
+        During([Provisioned, RolledBack, CompensationFailed, Rejected, Deprovisioned, DeprovisionFailed],
             When(Provision).Activity(x => x.OfType<StartRunActivity>()).TransitionByDecision(this),
+            When(Deprovision).Then(c => (c.Saga.PendingDeprovision, c.Saga.DeleteData) = (c.Message.RequestId, c.Message.DeleteData))
+                .StartTeardown(this),
             Ignore(Resume), Ignore(StageDone), Ignore(StageFaulted), Ignore(StageUndone), Ignore(StageUndoFailed),
             Ignore(SlipCompleted), Ignore(SlipFaulted), Ignore(SlipUndoFailed));
 
         During(Running,
             When(Provision).ThenAsync(RunRecorder.RefuseWhileRunning),
+            When(Deprovision, c => c.Saga.RunKind == RunLedger.KindProvision)
+                .Then(c => (c.Saga.PendingDeprovision, c.Saga.DeleteData) = (c.Message.RequestId, c.Message.DeleteData)),
+            Ignore(Deprovision),
             When(Resume, c => c.Message.TrackingNumber == c.Saga.TrackingNumber && c.Message.Version == c.Saga.Version)
                 .Activity(x => x.OfType<ResumeRunActivity>()),
             When(StageDone, c => c.Message.TrackingNumber == c.Saga.TrackingNumber).ThenAsync(RunRecorder.StageDone).FinishIfAccounted(this),
@@ -60,9 +71,12 @@ public sealed class ProvisioningStateMachine : MassTransitStateMachine<Provision
     public State RolledBack { get; private set; } = null!;
     public State CompensationFailed { get; private set; } = null!;
     public State Rejected { get; private set; } = null!;
+    public State Deprovisioned { get; private set; } = null!;
+    public State DeprovisionFailed { get; private set; } = null!;
 
     public Event<ProvisionEnvironment> Provision { get; private set; } = null!;
     public Event<ResumeProvisioning> Resume { get; private set; } = null!;
+    public Event<DeprovisionEnvironment> Deprovision { get; private set; } = null!;
     public Event<GetEnvironmentStatus> StatusRequested { get; private set; } = null!;
     public Event<RoutingSlipActivityCompleted> StageDone { get; private set; } = null!;
     public Event<RoutingSlipActivityFaulted> StageFaulted { get; private set; } = null!;

@@ -9,6 +9,7 @@ namespace Provisioner.Worker.Saga;
 /// Re-drives a stalled run with a new routing slip. Stages observe first and compensation deletes what the request
 /// created (by its request-id tag), so work done by the lost attempt is neither duplicated nor orphaned. A run out of
 /// attempts, or one that stalled while compensating, is failed instead: see <see cref="RoutingSlipFactory.BuildAbandon"/>.
+/// Deprovisioning is always re-driven: removal has nothing to compensate, and every stage observes first.
 /// </summary>
 public sealed class ResumeRunActivity(RoutingSlipFactory slips, IOptions<RecoveryOptions> recovery, TimeProvider clock,
     ILogger<ResumeRunActivity> logger) : IStateMachineActivity<ProvisioningState, ResumeProvisioning>
@@ -17,7 +18,7 @@ public sealed class ResumeRunActivity(RoutingSlipFactory slips, IOptions<Recover
         IBehavior<ProvisioningState, ResumeProvisioning> next)
     {
         var saga = context.Saga;
-        if (saga.FailedStage is null && saga.Attempts < recovery.Value.MaxAttempts)
+        if (saga.RunKind == RunLedger.KindDeprovision || (saga.FailedStage is null && saga.Attempts < recovery.Value.MaxAttempts))
         {
             saga.Attempts++;
             logger.LogWarning("Resuming run {RequestId} of {Environment} (attempt {Attempt})", saga.RequestId, saga.Environment, saga.Attempts);

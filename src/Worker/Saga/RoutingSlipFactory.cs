@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Courier.Contracts;
 using Provisioner.Contracts;
 using Provisioner.Worker.Activities;
+using Provisioner.Worker.Activities.Teardown;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Recovery;
 
@@ -22,6 +23,40 @@ public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
     {
         var stages = plan.Stages.Take(plan.Stages.ToList().IndexOf(stalledStage) + 1).ToList();
         return Build(plan, stages, reason, sagaId, trackingNumber, sagaAddress);
+    }
+
+    /// <summary>Deprovisioning removes the plan's stages in reverse order; verification has nothing to remove.</summary>
+    public static IReadOnlyList<string> TeardownStages(EnvironmentPlan plan) =>
+        plan.Stages.Where(s => s != Stages.Verify).Reverse().ToList();
+
+    public RoutingSlip BuildTeardown(EnvironmentPlan plan, bool deleteData, Guid sagaId, Guid trackingNumber, Uri sagaAddress)
+    {
+        var builder = new RoutingSlipBuilder(trackingNumber);
+        foreach (var stage in TeardownStages(plan))
+        {
+            switch (stage)
+            {
+                case Stages.Bucket: Remove<RemoveBucketActivity, BucketPlan>(builder, stage, plan, plan.Bucket, deleteData); break;
+                case Stages.AccessPolicy: Remove<RemoveAccessPolicyActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy, deleteData); break;
+                case Stages.Role: Remove<RemoveRoleActivity, RolePlan>(builder, stage, plan, plan.Role, deleteData); break;
+                case Stages.ServiceAccount:
+                    Remove<RemoveServiceAccountActivity, ServiceAccountPlan>(builder, stage, plan, plan.ServiceAccount, deleteData);
+                    break;
+                case Stages.MilvusRelease: Remove<RemoveMilvusReleaseActivity, HelmPlan>(builder, stage, plan, plan.Helm!, deleteData); break;
+                default: throw new NotSupportedException($"stage '{stage}' has no removal in this version");
+            }
+        }
+        builder.AddVariable(ProvisioningStateMachine.SagaIdVariable, sagaId);
+        builder.AddSubscription(sagaAddress, RoutingSlipEvents.All, RoutingSlipEventContents.All);
+        return builder.Build();
+    }
+
+    private void Remove<TActivity, TPlan>(RoutingSlipBuilder builder, string stage, EnvironmentPlan plan, TPlan stagePlan, bool deleteData)
+        where TActivity : class, IExecuteActivity<RemoveArguments<TPlan>>
+        where TPlan : class
+    {
+        var queue = formatter.ExecuteActivity<TActivity, RemoveArguments<TPlan>>();
+        builder.AddActivity(stage, new Uri($"queue:{queue}"), new RemoveArguments<TPlan>(plan.RequestId, plan.Environment, stagePlan, deleteData));
     }
 
     private RoutingSlip Build(EnvironmentPlan plan, IReadOnlyList<string> stages, string? abandonReason, Guid sagaId,

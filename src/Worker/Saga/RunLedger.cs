@@ -20,6 +20,11 @@ public static class RunLedger
     public const string OutcomeProvisioned = "provisioned";
     public const string OutcomeRolledBack = "rolled-back";
     public const string OutcomeCompensationFailed = "compensation-failed";
+    public const string OutcomeDeprovisioned = "deprovisioned";
+    public const string OutcomeDeprovisionFailed = "deprovision-failed";
+
+    public const string KindProvision = "provision";
+    public const string KindDeprovision = "deprovision";
 
     public static void Begin(ProvisioningState saga, IReadOnlyList<string> stages, Guid trackingNumber, DateTimeOffset now)
     {
@@ -46,6 +51,13 @@ public static class RunLedger
     public static string? Outcome(ProvisioningState saga)
     {
         var statuses = saga.Stages.Select(s => s.Status).ToList();
+        if (saga.RunKind == KindDeprovision)
+            return saga.SlipOutcome switch
+            {
+                Completed when statuses.All(s => s == Completed) => OutcomeDeprovisioned,
+                Faulted when statuses.Contains(Failed) => OutcomeDeprovisionFailed,
+                _ => null,
+            };
         return saga.SlipOutcome switch
         {
             Completed when statuses.All(s => s == Completed) => OutcomeProvisioned,
@@ -63,6 +75,18 @@ public static class RunLedger
     /// <summary>Where a run that is being failed stops: the stage that failed, else the first not done, else the last.</summary>
     public static string StalledStage(ProvisioningState saga) =>
         saga.FailedStage ?? saga.Stages.FirstOrDefault(s => s.Status != Completed)?.Stage ?? saga.Stages[^1].Stage;
+
+    /// <summary>What deprovisioning kept on purpose (the bucket, unless deleteData), by stage.</summary>
+    public static List<string> Retained(ProvisioningState saga) => saga.Stages
+        .Where(s => s.Action == "retained")
+        .Select(s => $"{s.Stage}: {s.Outputs.GetValueOrDefault("name") ?? s.Stage} ({s.Outputs.GetValueOrDefault("detail")})")
+        .ToList();
+
+    /// <summary>What a failed deprovisioning left: the failed stage and every one it did not reach.</summary>
+    public static List<string> Remaining(ProvisioningState saga) => saga.Stages
+        .Where(s => s.Status is not Completed)
+        .Select(s => s.Stage)
+        .ToList();
 
     /// <summary>What is still there after a failed compensation: every stage done and not undone.</summary>
     public static List<string> Leftovers(ProvisioningState saga) => saga.Stages

@@ -63,7 +63,13 @@ public static class RunRecorder
         var now = DateTimeOffset.UtcNow;
         saga.FinishedAt = now;
         saga.Stages = saga.Stages.Select(s => s.Status == RunLedger.Pending ? s with { Status = RunLedger.Skipped } : s).ToList();
-        saga.Leftovers = saga.Outcome == RunLedger.OutcomeCompensationFailed ? RunLedger.Leftovers(saga) : [];
+        saga.Leftovers = saga.Outcome switch
+        {
+            RunLedger.OutcomeCompensationFailed => RunLedger.Leftovers(saga),
+            RunLedger.OutcomeDeprovisionFailed => RunLedger.Remaining(saga),
+            RunLedger.OutcomeDeprovisioned => RunLedger.Retained(saga),
+            _ => [],
+        };
         saga.History.Add(new RunSummary(saga.RequestId, saga.Outcome!, saga.FailedStage, saga.Reason, now));
         if (saga.History.Count > 20) saga.History.RemoveAt(0);
         await PublishOutcome(c, saga.RequestId, saga.Outcome!);
@@ -81,6 +87,9 @@ public static class RunRecorder
             RunLedger.OutcomeCompensationFailed => c.Publish(new EnvironmentCompensationFailed(requestId, saga.Environment,
                 saga.FailedStage ?? "", saga.Reason ?? "", saga.Leftovers, now)),
             "rejected" => c.Publish(new EnvironmentRequestRejected(requestId, saga.Environment, saga.Problems, now)),
+            RunLedger.OutcomeDeprovisioned => c.Publish(new EnvironmentDeprovisioned(requestId, saga.Environment, saga.Leftovers, now)),
+            RunLedger.OutcomeDeprovisionFailed => c.Publish(new EnvironmentDeprovisionFailed(requestId, saga.Environment,
+                saga.FailedStage ?? "", saga.Reason ?? "", saga.Leftovers, now)),
             _ => c.Publish(new EnvironmentRolledBack(requestId, saga.Environment, saga.FailedStage ?? "", saga.Reason ?? "", now)),
         };
     }

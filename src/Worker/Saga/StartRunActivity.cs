@@ -42,7 +42,8 @@ public sealed class StartRunActivity(IPlanFactsResolver facts, RoutingSlipFactor
             return;
         }
 
-        saga.Reconcile = saga.History.Any(h => h.Outcome == RunLedger.OutcomeProvisioned);
+        saga.Reconcile = saga.History.LastOrDefault(h => h.Outcome != RunLedger.OutcomeRolledBack)?.Outcome == RunLedger.OutcomeProvisioned;
+        saga.RunKind = RunLedger.KindProvision;
         (saga.Environment, saga.RequestId, saga.Request, saga.Problems, saga.Attempts) =
             (message.Request.Environment, message.RequestId, message.Request, [], 1);
         saga.StartedAt = now;
@@ -66,6 +67,11 @@ public sealed class StartRunActivity(IPlanFactsResolver facts, RoutingSlipFactor
     {
         var saga = c.Saga;
         var plan = Planner.Plan(saga.Request!, saga.RequestId, new PlanFacts(saga.AccountId!, saga.OidcIssuer!));
+        if (saga.RunKind == RunLedger.KindDeprovision)
+        {
+            await StartTeardownActivity.StartSlip(c, plan, slips, now);
+            return;
+        }
         var trackingNumber = NewId.NextGuid();
         RunLedger.Begin(saga, plan.Stages, trackingNumber, now);
         await c.Publish(new EnvironmentRunStarted(saga.RequestId, saga.Environment, plan.Stages, saga.Reconcile, now));

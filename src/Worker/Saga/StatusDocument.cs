@@ -16,7 +16,10 @@ public static class StatusDocument
 
     private static string StateName(ProvisioningState saga) => saga.CurrentState switch
     {
+        "Running" when saga.RunKind == RunLedger.KindDeprovision => "deprovisioning",
         "Running" => "running",
+        "Deprovisioned" => "deprovisioned",
+        "DeprovisionFailed" => "deprovision-failed",
         "Provisioned" => "provisioned",
         "RolledBack" => "rolled-back",
         "CompensationFailed" => "compensation-failed",

@@ -20,10 +20,11 @@ public sealed class EventRecorder : IPublishObserver
     public Task PostPublish<T>(PublishContext<T> context) where T : class
     {
         var message = context.Message;
-        if (message is ProvisionEnvironment or GetEnvironmentStatus || typeof(T).Namespace != typeof(StageCompleted).Namespace)
+        if (message is ProvisionEnvironment or GetEnvironmentStatus or DeprovisionEnvironment || typeof(T).Namespace != typeof(StageCompleted).Namespace)
             return Task.CompletedTask;
         events.Enqueue(message);
         if (message is EnvironmentProvisioned or EnvironmentRolledBack or EnvironmentCompensationFailed or EnvironmentRequestRejected
+                or EnvironmentDeprovisioned or EnvironmentDeprovisionFailed
             && RequestIdOf(message) is { } id)
             Waiter(id).TrySetResult(message);
         return Task.CompletedTask;
@@ -32,6 +33,7 @@ public sealed class EventRecorder : IPublishObserver
     public static string Describe(object e) => e switch
     {
         EnvironmentRunStarted => "started",
+        StageCompleted { Action: "retained" or "absent" } s => $"{s.Action} {s.Stage}",
         StageCompleted s => $"completed {s.Stage}",
         StageFailed s => $"failed {s.Stage}",
         StageCompensated s => $"compensated {s.Stage}",
@@ -40,6 +42,8 @@ public sealed class EventRecorder : IPublishObserver
         EnvironmentRolledBack r => $"rolled-back {r.FailedStage}",
         EnvironmentCompensationFailed => "compensation-failed",
         EnvironmentRequestRejected => "rejected",
+        EnvironmentDeprovisioned => "deprovisioned",
+        EnvironmentDeprovisionFailed => "deprovision-failed",
         _ => e.GetType().Name,
     };
 

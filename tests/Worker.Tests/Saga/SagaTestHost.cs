@@ -9,6 +9,7 @@ using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Resources;
+using Provisioner.Worker.Resources.Bucket;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Verification;
@@ -39,6 +40,7 @@ public sealed class SagaTestHost : IAsyncDisposable
         ServiceAccount = sameCloudAs?.ServiceAccount ?? new FakeResource<ServiceAccountPlan>("service-account", Log, p => p.Name);
         Release = sameCloudAs?.Release ?? new FakeResource<HelmPlan>("milvus-release", Log, p => p.Release);
         Verifier = sameCloudAs?.Verifier ?? new FakeVerifier(Log);
+        BucketContents = sameCloudAs?.BucketContents ?? new FakeBucketContents(Log);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IResource<BucketPlan>>(Bucket);
@@ -47,6 +49,7 @@ public sealed class SagaTestHost : IAsyncDisposable
         services.AddSingleton<IResource<ServiceAccountPlan>>(ServiceAccount);
         services.AddSingleton<IResource<HelmPlan>>(Release);
         services.AddSingleton<IEnvironmentVerifier>(Verifier);
+        services.AddSingleton<IBucketContents>(BucketContents);
         services.AddSingleton<IPlanFactsResolver>(Facts);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RoutingSlipFactory>();
@@ -66,6 +69,7 @@ public sealed class SagaTestHost : IAsyncDisposable
     public FakeResource<ServiceAccountPlan> ServiceAccount { get; }
     public FakeResource<HelmPlan> Release { get; }
     public FakeVerifier Verifier { get; }
+    public FakeBucketContents BucketContents { get; }
     public FakePlanFacts Facts { get; } = new();
     public EventRecorder Events { get; } = new();
     public ITestHarness Harness => provider.GetTestHarness();
@@ -93,6 +97,13 @@ public sealed class SagaTestHost : IAsyncDisposable
 
     /// <summary>A sweeper of this host's store and bus, as a replica would run it (its options are this host's).</summary>
     public RecoverySweeper Sweeper() => ActivatorUtilities.CreateInstance<RecoverySweeper>(provider, Bus);
+
+    public async Task<object> DeprovisionAsync(string environment, bool deleteData = false, Guid? requestId = null)
+    {
+        var id = requestId ?? Guid.NewGuid();
+        await Bus.Publish(new DeprovisionEnvironment(id, environment, deleteData));
+        return await Events.OutcomeAsync(id);
+    }
 
     public Task ResumeUnfinishedAsync() =>
         new UnfinishedRunResumer(Table, Bus, Options.Create(new SagaStoreOptions()), NullLogger<UnfinishedRunResumer>.Instance).StartAsync(CancellationToken.None);

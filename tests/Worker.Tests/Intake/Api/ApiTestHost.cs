@@ -60,6 +60,7 @@ internal sealed class ApiTestHost : IAsyncDisposable
         services.AddSingleton<IResource<AccessPolicyPlan>>(new FakeResource<AccessPolicyPlan>("access-policy", log, p => p.Name));
         services.AddSingleton<IResource<RolePlan>>(new FakeResource<RolePlan>("role", log, p => p.Name));
         services.AddSingleton<IEnvironmentVerifier>(new FakeVerifier(log));
+        services.AddSingleton<Provisioner.Worker.Resources.Bucket.IBucketContents>(new FakeBucketContents(log));
         services.AddSingleton<IPlanFactsResolver>(new FakePlanFacts());
         services.AddSingleton<RoutingSlipFactory>();
         services.AddSingleton<ISagaDatabase>(new SqliteSagaDatabase($"Data Source={databasePath}"));

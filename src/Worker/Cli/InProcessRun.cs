@@ -1,0 +1,53 @@
+using System.Text.Json;
+using MassTransit;
+using Provisioner.Contracts;
+using Provisioner.Worker.Hosting;
+
+namespace Provisioner.Worker.Cli;
+
+/// <summary>
+/// Runs one command through the same saga and activities as the worker, in this process, and waits for its outcome.
+/// Exit codes: 0 done, 1 failed (rolled back / removal failed), 2 invalid request, 3 resources left behind, 4 timed out.
+/// </summary>
+public static class InProcessRun
+{
+    public static async Task<int> RunAsync(object command, Guid requestId, string environment, bool jsonOutput, TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddProvisionerLogging(toStandardError: true);
+        builder.Services.AddProvisioner();
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var bus = host.Services.GetRequiredService<IBus>();
+            var observer = new RunObserver(requestId, Console.Error);
+            using var _ = bus.ConnectPublishObserver(observer);
+            await bus.Publish(command, cancellationToken);
+            var finished = await Task.WhenAny(observer.Outcome, Task.Delay(timeout, cancellationToken));
+            if (finished != observer.Outcome)
+            {
+                await Console.Error.WriteLineAsync($"error: no outcome within {timeout}; the run goes on when the worker next starts");
+                return 4;
+            }
+            var outcome = await observer.Outcome;
+            if (jsonOutput) Console.Out.WriteLine(await StatusJsonAsync(host.Services, requestId, environment, outcome));
+            return RunObserver.ExitCode(outcome);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<string> StatusJsonAsync(IServiceProvider services, Guid requestId, string environment, object outcome)
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
+        if (outcome is EnvironmentRequestRejected rejected) return JsonSerializer.Serialize(rejected, json);
+        var client = services.GetRequiredService<IRequestClient<GetEnvironmentStatus>>();
+        var response = await client.GetResponse<EnvironmentStatus, EnvironmentNotFound>(new GetEnvironmentStatus(requestId, environment));
+        return response.Is(out Response<EnvironmentStatus>? status) ? JsonSerializer.Serialize(status!.Message, json)
+            : JsonSerializer.Serialize(outcome, outcome.GetType(), json);
+    }
+}
