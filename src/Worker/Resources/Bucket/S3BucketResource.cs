@@ -53,8 +53,14 @@ public sealed class S3BucketResource(AwsClients aws, ILogger<S3BucketResource> l
             CannedACL = S3CannedACL.Private,
             ObjectOwnership = plan.ObjectOwnership,
             UseClientRegion = false,
-            // The SDK sends it as the LocationConstraint, except for us-east-1, which rejects its own name.
-            BucketRegionName = plan.Region,
+            PutBucketConfiguration = new PutBucketConfiguration
+            {
+                // us-east-1 is the one region that rejects its own name as a LocationConstraint.
+                LocationConstraint = plan.Region == "us-east-1" ? null : new BucketLocationConstraint(plan.Region),
+                // Born tagged, so a crash right after CreateBucket leaves a bucket a retry recognises as ours.
+                // Emulators that ignore create-time tags still get them from the tagging call below.
+                Tags = plan.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
+            },
         };
         await s3.PutBucketAsync(request, ct);
         try
