@@ -32,6 +32,7 @@ public static class ProvisionerRegistration
         .AddProvisionerAws()
         .AddProvisionerResources()
         .AddProvisionerKubernetes()
+        .AddProvisionerAccessKeys()
         .AddProvisionerHelm()
         .AddProvisionerSagaStore()
         .AddProvisionerBus(rabbitMq);
@@ -86,6 +87,7 @@ public static class ProvisionerRegistration
             .Repository(r => r.RegisterSagaRepository<ProvisioningState, SagaTable,
                 SagaConsumeContextFactory<SagaTable, ProvisioningState>, SqlSagaRepositoryContextFactory>());
         AddStageActivities(x);
+        x.AddConsumer<Rotation.RotateAccessKeyConsumer>();
     }
 
     private static void AddStageActivities(IBusRegistrationConfigurator x)
@@ -100,6 +102,8 @@ public static class ProvisionerRegistration
         AddStage<BucketActivity, BucketObserveActivity, BucketPlan>(x, Stages.Bucket);
         AddStage<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(x, Stages.AccessPolicy);
         AddStage<RoleActivity, RoleObserveActivity, RolePlan>(x, Stages.Role);
+        AddStage<IamUserActivity, IamUserObserveActivity, IamUserPlan>(x, Stages.IamUser);
+        AddStage<AccessKeyActivity, AccessKeyObserveActivity, AccessKeyPlan>(x, Stages.AccessKey);
         AddStage<ServiceAccountActivity, ServiceAccountObserveActivity, ServiceAccountPlan>(x, Stages.ServiceAccount);
         AddStage<MilvusReleaseActivity, MilvusReleaseObserveActivity, HelmPlan>(x, Stages.MilvusRelease);
         x.AddSingleton(new StageBinding(typeof(VerifyActivity), Stages.Verify));

@@ -38,6 +38,8 @@ public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
                     Add<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy, abandon);
                     break;
                 case Stages.Role: Add<RoleActivity, RoleObserveActivity, RolePlan>(builder, stage, plan, plan.Role, abandon); break;
+                case Stages.IamUser: Add<IamUserActivity, IamUserObserveActivity, IamUserPlan>(builder, stage, plan, plan.User!, abandon); break;
+                case Stages.AccessKey: Add<AccessKeyActivity, AccessKeyObserveActivity, AccessKeyPlan>(builder, stage, plan, plan.AccessKey!, abandon); break;
                 case Stages.ServiceAccount:
                     Add<ServiceAccountActivity, ServiceAccountObserveActivity, ServiceAccountPlan>(builder, stage, plan, plan.ServiceAccount, abandon);
                     break;
