@@ -16,6 +16,7 @@ public static class WorkerHost
         builder.Services.AddProvisioner(builder.Configuration);
         var app = builder.Build();
         app.MapEnvironmentsApi();
+        app.MapRotateKeyApi();
         await app.RunAsync();
         return 0;
     }

@@ -82,5 +82,43 @@ public sealed class AccessKeyEndToEndTests(WorkerEndToEndFixture fixture) : ICla
         }
     }
 
+    [Fact]
+    public async Task RotateKey_ProvisionedEnvironment_LeavesExactlyOneActiveKeyThatWorks()
+    {
+        var applied = await run.ApplyAsync("e2e-akey-rotate");
+        Assert.True(applied.ExitCode == 0, run.Redacted(applied.ToString()));
+        var before = run.SecretValue("AWS_ACCESS_KEY_ID");
+        var oldSecret = run.SecretValue("AWS_SECRET_ACCESS_KEY");
+
+        var rotated = await WorkerProcess.RunAsync(scratch.Path, run.Variables(), TimeSpan.FromSeconds(60), "rotate-key", "e2e-akey-rotate");
+
+        Assert.True(rotated.ExitCode == 0, run.Redacted(rotated.ToString()));
+        var after = run.SecretValue("AWS_ACCESS_KEY_ID");
+        Assert.NotEqual(before, after);
+        var keys = await run.Admin.Users.ListAccessKeysAsync("milvus-e2e-akey-rotate-s3-access", default);
+        Assert.Equal([(after, "Active")], keys.Select(k => (k.AccessKeyId, k.Status)));
+        Assert.Contains(nameof(AccessKeyCreated), rotated.StandardError, StringComparison.Ordinal);
+        Assert.Contains(nameof(AccessKeyDeactivated), rotated.StandardError, StringComparison.Ordinal);
+        Assert.Contains(nameof(AccessKeyRotated), rotated.StandardError, StringComparison.Ordinal);
+        foreach (var secret in new[] { oldSecret, run.SecretValue("AWS_SECRET_ACCESS_KEY") })
+            Assert.False(rotated.StandardError.Contains(secret, StringComparison.Ordinal) || rotated.StandardOutput.Contains(secret, StringComparison.Ordinal),
+                "a secret access key is in the rotation's output");
+        using var s3 = run.S3WithSecretKey();
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket(applied), Key = "k", ContentBody = "v" });
+        await s3.DeleteObjectAsync(Bucket(applied), "k");
+    }
+
+    [Fact]
+    public async Task RotateKey_UnknownEnvironment_IsRefused()
+    {
+        var rotated = await WorkerProcess.RunAsync(scratch.Path, run.Variables(), TimeSpan.FromSeconds(60), "rotate-key", "e2e-nowhere");
+
+        Assert.Equal(1, rotated.ExitCode);
+        Assert.Contains(nameof(AccessKeyRotationRefused), rotated.StandardError, StringComparison.Ordinal);
+    }
+
+    private static string Bucket(WorkerResult applied) =>
+        JsonSerializer.Deserialize<EnvironmentStatus>(applied.StandardOutput, JsonSerializerOptions.Web)!.Stages.Single(s => s.Stage == Stages.Bucket).Outputs["name"];
+
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

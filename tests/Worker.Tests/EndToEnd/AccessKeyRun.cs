@@ -86,6 +86,7 @@ internal sealed class AccessKeyRun(WorkerEndToEndFixture fixture, KubernetesStan
             ["Serilog__MinimumLevel__Default"] = "Verbose",
             ["Serilog__MinimumLevel__Override__MassTransit"] = "Verbose",
             ["Verify__ProbeInitialBackoff"] = "00:00:00.2",
+            ["AccessKeys__RotationGrace"] = "00:00:00",
         };
     }
 
