@@ -1,5 +1,4 @@
 using Provisioner.Contracts;
-using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Kubernetes;
 using Provisioner.Worker.Planning;
@@ -21,6 +20,7 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
     private readonly IamClient iam;
     private readonly AccessKeySecrets secrets;
     private readonly ServiceAccountNamespace namespaces;
+    private readonly UserAccessKeys keys;
     private readonly ILogger<AccessKeySecretResource> logger;
 
     public AccessKeySecretResource(IamClient iam, KubernetesCalls calls, ILogger<AccessKeySecretResource> logger)
@@ -28,6 +28,7 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
         (this.iam, this.logger) = (iam, logger);
         secrets = new AccessKeySecrets(calls);
         namespaces = new ServiceAccountNamespace(calls, logger);
+        keys = new UserAccessKeys(iam, logger);
     }
 
     public async Task<Observation> ObserveAsync(AccessKeyPlan plan, string environment, CancellationToken ct)
@@ -39,8 +40,8 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
         if (!OwnershipTags.IsOwnedBy(tags, environment)) return Observation.Found(tags, []);
         var drift = new List<string>();
         var stored = AccessKeySecrets.Value(secret, AccessKeyPlan.AccessKeyIdKey);
-        var keys = await ListKeysAsync(plan, ct);
-        if (keys.Count != 1 || keys[0].AccessKeyId != stored || keys[0].Status != "Active") drift.Add(Key);
+        var held = await keys.ListAsync(plan, ct);
+        if (held.Count != 1 || held[0].AccessKeyId != stored || held[0].Status != "Active") drift.Add(Key);
         if (AccessKeySecrets.Value(secret, AccessKeyPlan.RegionKey) != plan.Region) drift.Add(Region);
         if (!OwnershipTags.Converged(plan.Labels, labels.AsReadOnly())) drift.Add(Labels);
         return Observation.Found(tags, drift);
@@ -52,7 +53,7 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
         try
         {
             // No Secret: any key the user has is held nowhere (a crash after CreateAccessKey). Replace it.
-            await DeleteKeysAsync(plan, keep: null, ct);
+            await keys.DeleteAllAsync(plan, keep: null, ct);
             await NewKeyIntoSecretAsync(plan, secretExists: false, ct);
         }
         catch when (createdNamespace)
@@ -68,14 +69,14 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
         {
             var secret = await secrets.ReadAsync(plan, ct);
             var stored = secret is null ? null : AccessKeySecrets.Value(secret, AccessKeyPlan.AccessKeyIdKey);
-            var keys = await ListKeysAsync(plan, ct);
-            if (keys.Any(k => k.AccessKeyId == stored && k.Status == "Active"))
+            var held = await keys.ListAsync(plan, ct);
+            if (held.Any(k => k.AccessKeyId == stored && k.Status == "Active"))
             {
-                await DeleteKeysAsync(plan, keep: stored, ct);
+                await keys.DeleteAllAsync(plan, keep: stored, ct);
             }
             else
             {
-                await DeleteKeysAsync(plan, keep: null, ct);
+                await keys.DeleteAllAsync(plan, keep: null, ct);
                 await NewKeyIntoSecretAsync(plan, secretExists: true, ct);
                 return;
             }
@@ -87,7 +88,7 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
     {
         if (await secrets.DeleteAsync(plan, ct))
             logger.LogInformation("Deleted secret {Namespace}/{Secret}", plan.Namespace, plan.SecretName);
-        await DeleteKeysAsync(plan, keep: null, ct);
+        await keys.DeleteAllAsync(plan, keep: null, ct);
         await namespaces.DeleteIfOursAndEmptyAsync(NamespaceOf(plan), ct);
     }
 
@@ -108,56 +109,17 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
         }
         catch (KubernetesApiException ex) when (!secretExists && ex.Kind == KubernetesErrorKind.AlreadyExists)
         {
-            await DeleteKeyQuietlyAsync(plan, key.AccessKeyId);
+            await keys.DeleteQuietlyAsync(plan, key.AccessKeyId);
             throw new ResourceConflictException(Stages.AccessKey, $"{plan.Namespace}/{plan.SecretName}", "appeared while the key was being made");
         }
         catch
         {
             // Courier does not compensate the failing activity: a key no Secret holds must not outlive this call.
-            await DeleteKeyQuietlyAsync(plan, key.AccessKeyId);
+            await keys.DeleteQuietlyAsync(plan, key.AccessKeyId);
             throw;
         }
         logger.LogInformation("Stored access key {AccessKeyId} of user {User} in secret {Namespace}/{Secret}", key.AccessKeyId,
             plan.UserName, plan.Namespace, plan.SecretName);
-    }
-
-    private async Task DeleteKeyQuietlyAsync(AccessKeyPlan plan, string accessKeyId)
-    {
-        try
-        {
-            await iam.Users.DeleteAccessKeyAsync(plan.UserName, accessKeyId, CancellationToken.None);
-        }
-        catch (AwsException ex)
-        {
-            logger.LogWarning("Could not delete unstored access key {AccessKeyId} of {User}: {Code}; a retry deletes it", accessKeyId,
-                plan.UserName, ex.Code);
-        }
-    }
-
-    private async Task DeleteKeysAsync(AccessKeyPlan plan, string? keep, CancellationToken ct)
-    {
-        foreach (var key in await ListKeysAsync(plan, ct))
-        {
-            if (key.AccessKeyId == keep) continue;
-            try
-            {
-                await iam.Users.DeleteAccessKeyAsync(plan.UserName, key.AccessKeyId, ct);
-                logger.LogInformation("Deleted access key {AccessKeyId} of user {User}: no Secret holds it", key.AccessKeyId, plan.UserName);
-            }
-            catch (AwsException ex) when (ex.Code == "NoSuchEntity") { }
-        }
-    }
-
-    private async Task<IReadOnlyList<IamAccessKeyMetadata>> ListKeysAsync(AccessKeyPlan plan, CancellationToken ct)
-    {
-        try
-        {
-            return await iam.Users.ListAccessKeysAsync(plan.UserName, ct);
-        }
-        catch (AwsException ex) when (ex.Code == "NoSuchEntity")
-        {
-            return [];
-        }
     }
 
     private static ServiceAccountPlan NamespaceOf(AccessKeyPlan plan) =>
