@@ -29,6 +29,8 @@ public sealed class AwsPlanFactsResolver(AwsClients aws, IOidcIssuerSource? issu
         }
         if (request.Aws.AccountId is { } wanted && wanted != account)
             throw new PlanFactsException($"the request is for account {wanted} but the worker's credentials are for account {account}");
+        // Access-key mode trusts no OIDC provider: nothing to discover.
+        if (request.Access.Mode == Planner.AccessKeyMode) return new PlanFacts(account, request.Kubernetes.OidcIssuer ?? PlanFacts.UnknownIssuer);
         var issuer = request.Kubernetes.OidcIssuer
             ?? (issuers is null
                 ? throw new PlanFactsException("kubernetes.oidcIssuer is not given and this worker has no cluster to discover it from")

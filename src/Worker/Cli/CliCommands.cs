@@ -5,7 +5,7 @@ namespace Provisioner.Worker.Cli;
 /// <summary>The verbs; with none, the program runs as the worker service.</summary>
 public static class CliCommands
 {
-    public static readonly string[] Verbs = ["plan", "apply", "destroy", "--help", "-h", "-?"];
+    public static readonly string[] Verbs = ["plan", "apply", "destroy", "rotate-key", "--help", "-h", "-?"];
 
     public static RootCommand Build()
     {
@@ -36,6 +36,13 @@ public static class CliCommands
         destroy.SetAction((result, ct) => DestroyCommand.RunAsync(result.GetValue(destroyTarget)!, result.GetValue(deleteData),
             result.GetValue(destroyOutput) == "json", TimeSpan.FromMinutes(result.GetValue(destroyTimeout)), ct));
 
-        return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply, destroy };
+        var rotateEnvironment = new Argument<string>("environment") { Description = "an environment provisioned in access-key mode" };
+        var rotate = new Command("rotate-key", "Replace the environment's access key: new key into its Secret, grace period, old key deleted; exit 0 rotated, 1 refused")
+        {
+            rotateEnvironment,
+        };
+        rotate.SetAction((result, ct) => RotateKeyCommand.RunAsync(result.GetValue(rotateEnvironment)!, ct));
+
+        return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply, destroy, rotate };
     }
 }

@@ -33,6 +33,7 @@ public static class ProvisionerRegistration
         .AddProvisionerAws()
         .AddProvisionerResources()
         .AddProvisionerKubernetes()
+        .AddProvisionerAccessKeys()
         .AddProvisionerHelm()
         .AddProvisionerSagaStore()
         .AddProvisionerBus(rabbitMq);
@@ -88,6 +89,7 @@ public static class ProvisionerRegistration
             .Repository(r => r.RegisterSagaRepository<ProvisioningState, SagaTable,
                 SagaConsumeContextFactory<SagaTable, ProvisioningState>, SqlSagaRepositoryContextFactory>());
         AddStageActivities(x);
+        x.AddConsumer<Rotation.RotateAccessKeyConsumer>();
     }
 
     private static void AddStageActivities(IBusRegistrationConfigurator x)
@@ -102,6 +104,8 @@ public static class ProvisionerRegistration
         AddStage<BucketActivity, BucketObserveActivity, BucketPlan>(x, Stages.Bucket);
         AddStage<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(x, Stages.AccessPolicy);
         AddStage<RoleActivity, RoleObserveActivity, RolePlan>(x, Stages.Role);
+        AddStage<IamUserActivity, IamUserObserveActivity, IamUserPlan>(x, Stages.IamUser);
+        AddStage<AccessKeyActivity, AccessKeyObserveActivity, AccessKeyPlan>(x, Stages.AccessKey);
         AddStage<ServiceAccountActivity, ServiceAccountObserveActivity, ServiceAccountPlan>(x, Stages.ServiceAccount);
         AddStage<MilvusReleaseActivity, MilvusReleaseObserveActivity, HelmPlan>(x, Stages.MilvusRelease);
         x.AddSingleton(new StageBinding(typeof(VerifyActivity), Stages.Verify));
@@ -111,6 +115,8 @@ public static class ProvisionerRegistration
         AddRemoval<RemoveBucketActivity, BucketPlan>(x, Stages.Bucket);
         AddRemoval<RemoveAccessPolicyActivity, AccessPolicyPlan>(x, Stages.AccessPolicy);
         AddRemoval<RemoveRoleActivity, RolePlan>(x, Stages.Role);
+        AddRemoval<RemoveIamUserActivity, IamUserPlan>(x, Stages.IamUser);
+        AddRemoval<RemoveAccessKeyActivity, AccessKeyPlan>(x, Stages.AccessKey);
         AddRemoval<RemoveServiceAccountActivity, ServiceAccountPlan>(x, Stages.ServiceAccount);
         AddRemoval<RemoveMilvusReleaseActivity, HelmPlan>(x, Stages.MilvusRelease);
     }

@@ -17,6 +17,7 @@ public static class WorkerHost
         builder.Services.AddProvisionerIntake();
         var app = builder.Build();
         app.MapEnvironmentsApi();
+        app.MapRotateKeyApi();
         await app.RunAsync();
         return 0;
     }

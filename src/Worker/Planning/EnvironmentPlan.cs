@@ -1,6 +1,9 @@
 namespace Provisioner.Worker.Planning;
 
-/// <summary>Everything a run will do, derived purely from the request and the observed facts.</summary>
+/// <summary>
+/// Everything a run will do, derived purely from the request and the observed facts. <see cref="User"/> and
+/// <see cref="AccessKey"/> are set in access-key mode, which has no role and no ServiceAccount stage.
+/// </summary>
 public sealed record EnvironmentPlan(
     string Environment,
     Guid RequestId,
@@ -10,14 +13,18 @@ public sealed record EnvironmentPlan(
     AccessPolicyPlan AccessPolicy,
     RolePlan Role,
     ServiceAccountPlan ServiceAccount,
-    HelmPlan? Helm)
+    HelmPlan? Helm,
+    IamUserPlan? User = null,
+    AccessKeyPlan? AccessKey = null)
 {
     public IReadOnlyList<string> Stages
     {
         get
         {
-            List<string> stages = [Contracts.Stages.Bucket, Contracts.Stages.AccessPolicy, Contracts.Stages.Role];
-            if (ServiceAccount.Manage) stages.Add(Contracts.Stages.ServiceAccount);
+            List<string> stages = [Contracts.Stages.Bucket, Contracts.Stages.AccessPolicy];
+            if (User is not null) stages.AddRange([Contracts.Stages.IamUser, Contracts.Stages.AccessKey]);
+            else stages.Add(Contracts.Stages.Role);
+            if (User is null && ServiceAccount.Manage) stages.Add(Contracts.Stages.ServiceAccount);
             if (Helm is not null) stages.Add(Contracts.Stages.MilvusRelease);
             stages.Add(Contracts.Stages.Verify);
             return stages;

@@ -32,6 +32,7 @@ public static class HelmValues
             ["pulsarv3"] = new JsonObject { ["enabled"] = false },
             ["woodpecker"] = new JsonObject { ["enabled"] = true },
         };
+        if (request.Access.Mode == Planner.AccessKeyMode) AccessKeyHelmValues.Apply(values, request);
         if (milvus.Values is { ValueKind: JsonValueKind.Object } overrides)
             MergeInto(values, JsonNode.Parse(overrides.GetRawText())!.AsObject());
         return values;

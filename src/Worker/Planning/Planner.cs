@@ -8,6 +8,7 @@ public static class Planner
     public const string DefaultChartRepository = "https://zilliztech.github.io/milvus-helm/";
     public const string DefaultChart = "milvus";
     public const string RoleArnAnnotation = "eks.amazonaws.com/role-arn";
+    public const string AccessKeyMode = "access-key";
 
     public static EnvironmentPlan Plan(EnvironmentRequest request, Guid requestId, PlanFacts facts)
     {
@@ -46,8 +47,14 @@ public static class Planner
         var serviceAccount = new ServiceAccountPlan(k8s.Namespace, k8s.ServiceAccount, k8s.Manage, k8s.AdoptServiceAccount, labels,
             new Dictionary<string, string> { [RoleArnAnnotation] = roleArn });
 
+        var (user, accessKey) = request.Access.Mode == AccessKeyMode
+            ? (new IamUserPlan(ResourceNames.User(request), path, $"arn:{partition}:iam::{facts.AccountId}:user{path}{ResourceNames.User(request)}",
+                policyArn, request.Access.PermissionsBoundary, bucketTags),
+               new AccessKeyPlan(ResourceNames.User(request), k8s.Namespace, ResourceNames.Secret(request), region, labels))
+            : ((IamUserPlan?)null, (AccessKeyPlan?)null);
+
         return new EnvironmentPlan(env, requestId, region, facts.AccountId, bucket, policy, role, serviceAccount,
-            PlanHelm(request, bucketName, Partitions.S3Host(region), tags));
+            PlanHelm(request, bucketName, Partitions.S3Host(region), tags), user, accessKey);
     }
 
     /// <summary>IAM names OIDC providers and trust-condition keys by the issuer without its scheme; hosts are case-blind.</summary>

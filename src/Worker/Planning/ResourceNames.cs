@@ -16,6 +16,10 @@ public static class ResourceNames
 
     public static string Role(EnvironmentRequest request) => request.Access.RoleName ?? $"milvus-{request.Environment}-s3-access";
 
+    public static string User(EnvironmentRequest request) => request.Access.UserName ?? $"milvus-{request.Environment}-s3-access";
+
+    public static string Secret(EnvironmentRequest request) => request.Access.SecretName ?? $"milvus-{request.Environment}-s3-credentials";
+
     /// <summary>The saga of an environment is found by its name: one environment, one saga.</summary>
     public static Guid CorrelationId(string environment)
     {

@@ -39,6 +39,8 @@ public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
                 case Stages.Bucket: Remove<RemoveBucketActivity, BucketPlan>(builder, stage, plan, plan.Bucket, deleteData); break;
                 case Stages.AccessPolicy: Remove<RemoveAccessPolicyActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy, deleteData); break;
                 case Stages.Role: Remove<RemoveRoleActivity, RolePlan>(builder, stage, plan, plan.Role, deleteData); break;
+                case Stages.IamUser: Remove<RemoveIamUserActivity, IamUserPlan>(builder, stage, plan, plan.User!, deleteData); break;
+                case Stages.AccessKey: Remove<RemoveAccessKeyActivity, AccessKeyPlan>(builder, stage, plan, plan.AccessKey!, deleteData); break;
                 case Stages.ServiceAccount:
                     Remove<RemoveServiceAccountActivity, ServiceAccountPlan>(builder, stage, plan, plan.ServiceAccount, deleteData);
                     break;
@@ -73,6 +75,8 @@ public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
                     Add<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy, abandon);
                     break;
                 case Stages.Role: Add<RoleActivity, RoleObserveActivity, RolePlan>(builder, stage, plan, plan.Role, abandon); break;
+                case Stages.IamUser: Add<IamUserActivity, IamUserObserveActivity, IamUserPlan>(builder, stage, plan, plan.User!, abandon); break;
+                case Stages.AccessKey: Add<AccessKeyActivity, AccessKeyObserveActivity, AccessKeyPlan>(builder, stage, plan, plan.AccessKey!, abandon); break;
                 case Stages.ServiceAccount:
                     Add<ServiceAccountActivity, ServiceAccountObserveActivity, ServiceAccountPlan>(builder, stage, plan, plan.ServiceAccount, abandon);
                     break;

@@ -29,14 +29,24 @@ public static partial class RequestValidator
             problems.Add(new RequestProblem(key.Length == 0 ? "bucket.tags" : $"bucket.tags.{key}", message));
 
         var access = request.Access;
-        Check(access.Mode == "irsa", "access.mode", access.Mode == "access-key"
-            ? "access-key mode is not available in this version; use irsa" : "must be irsa");
+        var accessKeyMode = access.Mode == Planner.AccessKeyMode;
+        Check(access.Mode == "irsa" || accessKeyMode, "access.mode", "must be irsa or access-key");
         Check(access.Permissions is "read-write" or "read-only", "access.permissions", "must be read-write or read-only");
         Add("access.rolePath", NameRules.IamPath(access.RolePath));
         Check(access.PermissionsBoundary is null || BoundaryShape().IsMatch(access.PermissionsBoundary), "access.permissionsBoundary",
             "must be an IAM managed policy ARN (arn:aws:iam::<account>:policy/<name>)");
         Add("access.roleName", NameRules.IamName(ResourceNames.Role(request), 64));
         Add("access.policyName", NameRules.IamName(ResourceNames.Policy(request), 128));
+        Check(accessKeyMode || access.UserName is null, "access.userName", "is only used in access-key mode");
+        Check(accessKeyMode || access.SecretName is null, "access.secretName", "is only used in access-key mode");
+        if (accessKeyMode)
+        {
+            Add("access.userName", NameRules.IamName(ResourceNames.User(request), 64));
+            Add("access.secretName", NameRules.DnsSubdomain(ResourceNames.Secret(request)));
+            // The key goes into a Secret the worker writes; with manage: false there is nowhere safe to hand it over.
+            Check(request.Kubernetes.Manage, "kubernetes.manage",
+                "access-key mode needs kubernetes.manage: true: the key is delivered only into a Kubernetes Secret");
+        }
 
         var k8s = request.Kubernetes;
         Add("kubernetes.namespace", NameRules.DnsLabel(k8s.Namespace));
@@ -44,7 +54,7 @@ public static partial class RequestValidator
         if (k8s.OidcIssuer is { } issuer)
             Check(Uri.TryCreate(issuer, UriKind.Absolute, out var uri) && uri.Scheme == "https" && uri.Query.Length == 0
                 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0, "kubernetes.oidcIssuer", "must be an https URL without query or fragment");
-        Check(k8s.Manage || k8s.OidcIssuer is not null, "kubernetes.oidcIssuer", "is required when kubernetes.manage is false (the cluster is never called)");
+        Check(k8s.Manage || accessKeyMode || k8s.OidcIssuer is not null, "kubernetes.oidcIssuer", "is required when kubernetes.manage is false (the cluster is never called)");
         Check(k8s.Manage || request.Milvus is null, "milvus", "a Helm release needs kubernetes.manage: true");
 
         if (request.Milvus is { } milvus)

@@ -14,10 +14,14 @@ namespace Provisioner.Worker.Verification;
 /// </summary>
 public sealed class EnvironmentVerifier(IamClient iam, AwsClients aws, S3AccessProbe probe, IOptions<VerifyOptions> options,
     IResource<ServiceAccountPlan>? serviceAccounts = null, IResource<HelmPlan>? releases = null,
-    IServiceAccountTokenSource? tokens = null) : IEnvironmentVerifier
+    IServiceAccountTokenSource? tokens = null, AccessKeyVerifier? accessKeys = null) : IEnvironmentVerifier
 {
     public async Task<VerificationReport> VerifyAsync(EnvironmentPlan plan, CancellationToken ct)
     {
+        if (plan.User is not null)
+            return accessKeys is null
+                ? throw new VerificationFailedException(["access-key mode needs a cluster to read the Secret from"])
+                : await accessKeys.VerifyAsync(plan, ct);
         var differences = new List<string>();
         var checks = new List<string> { "trust policy", "policy attachment", "policy default version" };
         var role = await iam.Roles.GetRoleAsync(plan.Role.Name, ct);

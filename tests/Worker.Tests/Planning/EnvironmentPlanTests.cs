@@ -16,4 +16,15 @@ public sealed class EnvironmentPlanTests
 
         Assert.Equal(expected.Split(','), TestRequests.Plan(request).Stages);
     }
+
+    [Theory]
+    [InlineData(true, "bucket,access-policy,iam-user,access-key,milvus-release,verify")]
+    [InlineData(false, "bucket,access-policy,iam-user,access-key,verify")]
+    public void Stages_AccessKeyMode_UserAndKeyInsteadOfRoleAndServiceAccount(bool milvus, string expected)
+    {
+        var valid = TestRequests.Valid();
+        var request = valid with { Access = valid.Access with { Mode = "access-key" }, Milvus = milvus ? valid.Milvus : null };
+
+        Assert.Equal(expected.Split(','), TestRequests.Plan(request).Stages);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class RequestValidatorTests
         {
             Aws = valid.Aws with { Region = "us-east" },
             Bucket = valid.Bucket with { Encryption = "AES256" },
-            Access = valid.Access with { Mode = "access-key" },
+            Access = valid.Access with { Mode = "pod-identity" },
             Kubernetes = valid.Kubernetes with { Namespace = "Milvus" },
             Ticket = valid.Ticket! with { Key = "" },
             CrossAccount = [new CrossAccountGrant { Principal = "arn:aws:iam::210987654321:root" }],

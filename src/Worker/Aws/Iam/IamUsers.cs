@@ -59,6 +59,28 @@ public sealed class IamUsers
         transport.ListAllAsync(IamQuery.For("ListAccessKeys").Add("UserName", name), "AccessKeyMetadata",
             IamAccessKeyMetadata.FromXml, cancellationToken);
 
+    /// <summary><paramref name="status"/> is <c>Active</c> or <c>Inactive</c>.</summary>
+    public Task UpdateAccessKeyAsync(string name, string accessKeyId, string status, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("UpdateAccessKey").Add("UserName", name).Add("AccessKeyId", accessKeyId).Add("Status", status),
+            cancellationToken);
+
+    public Task TagUserAsync(string name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("TagUser").Add("UserName", name).AddTags(tags), cancellationToken);
+
+    public Task PutUserPermissionsBoundaryAsync(string name, string boundaryArn, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("PutUserPermissionsBoundary").Add("UserName", name).Add("PermissionsBoundary", boundaryArn),
+            cancellationToken);
+
+    public Task DeleteUserPermissionsBoundaryAsync(string name, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("DeleteUserPermissionsBoundary").Add("UserName", name), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListUserPolicyNamesAsync(string name, CancellationToken cancellationToken) =>
+        transport.ListAllAsync(IamQuery.For("ListUserPolicies").Add("UserName", name), "PolicyNames",
+            policy => policy.Value, cancellationToken);
+
+    public Task DeleteUserPolicyAsync(string name, string policyName, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("DeleteUserPolicy").Add("UserName", name).Add("PolicyName", policyName), cancellationToken);
+
     public Task DeleteAccessKeyAsync(string name, string accessKeyId, CancellationToken cancellationToken) =>
         Send(IamQuery.For("DeleteAccessKey").Add("UserName", name).Add("AccessKeyId", accessKeyId), cancellationToken);
 

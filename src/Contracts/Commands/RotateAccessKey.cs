@@ -1,0 +1,7 @@
+namespace Provisioner.Contracts;
+
+/// <summary>
+/// Replace the access key of an access-key-mode environment: a new key into its Secret, then, after the grace period,
+/// the old key deactivated and deleted. Refused while a run is in progress for the environment.
+/// </summary>
+public sealed record RotateAccessKey(Guid RequestId, string Environment);
