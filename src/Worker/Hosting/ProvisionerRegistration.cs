@@ -13,6 +13,7 @@ using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Resources;
 using Provisioner.Worker.Resources.AccessPolicy;
 using Provisioner.Worker.Resources.Bucket;
+using Provisioner.Worker.Resources.BucketPolicy;
 using Provisioner.Worker.Resources.Role;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
@@ -50,6 +51,7 @@ public static class ProvisionerRegistration
     public static IServiceCollection AddProvisionerResources(this IServiceCollection services)
     {
         services.AddSingleton<IResource<BucketPlan>, S3BucketResource>();
+        services.AddSingleton<IResource<BucketPolicyPlan>, S3BucketPolicyResource>();
         services.AddSingleton<IResource<AccessPolicyPlan>, IamPolicyResource>();
         services.AddSingleton<OidcProviders>();
         services.AddSingleton<IResource<RolePlan>>(sp => new IamRoleResource(sp.GetRequiredService<IamClient>(),
@@ -98,6 +100,7 @@ public static class ProvisionerRegistration
         x.TryAddSingleton<SupersededSlipFilter>();
         x.TryAddSingleton<RoutingSlipFactory>();
         AddStage<BucketActivity, BucketObserveActivity, BucketPlan>(x, Stages.Bucket);
+        AddStage<BucketPolicyActivity, BucketPolicyObserveActivity, BucketPolicyPlan>(x, Stages.BucketPolicy);
         AddStage<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(x, Stages.AccessPolicy);
         AddStage<RoleActivity, RoleObserveActivity, RolePlan>(x, Stages.Role);
         AddStage<ServiceAccountActivity, ServiceAccountObserveActivity, ServiceAccountPlan>(x, Stages.ServiceAccount);

@@ -12,11 +12,16 @@ public sealed record EnvironmentPlan(
     ServiceAccountPlan ServiceAccount,
     HelmPlan? Helm)
 {
+    /// <summary>Absent when the request has no <c>crossAccount</c> list: the bucket policy is left alone.</summary>
+    public BucketPolicyPlan? BucketPolicy { get; init; }
+
     public IReadOnlyList<string> Stages
     {
         get
         {
-            List<string> stages = [Contracts.Stages.Bucket, Contracts.Stages.AccessPolicy, Contracts.Stages.Role];
+            List<string> stages = [Contracts.Stages.Bucket];
+            if (BucketPolicy is not null) stages.Add(Contracts.Stages.BucketPolicy);
+            stages.AddRange([Contracts.Stages.AccessPolicy, Contracts.Stages.Role]);
             if (ServiceAccount.Manage) stages.Add(Contracts.Stages.ServiceAccount);
             if (Helm is not null) stages.Add(Contracts.Stages.MilvusRelease);
             stages.Add(Contracts.Stages.Verify);

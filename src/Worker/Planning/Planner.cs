@@ -47,7 +47,10 @@ public static class Planner
             new Dictionary<string, string> { [RoleArnAnnotation] = roleArn });
 
         return new EnvironmentPlan(env, requestId, region, facts.AccountId, bucket, policy, role, serviceAccount,
-            PlanHelm(request, bucketName, Partitions.S3Host(region), tags));
+            PlanHelm(request, bucketName, Partitions.S3Host(region), tags))
+        {
+            BucketPolicy = BucketPolicyPlanner.Plan(request, bucket, partition, facts.AccountId),
+        };
     }
 
     /// <summary>IAM names OIDC providers and trust-condition keys by the issuer without its scheme; hosts are case-blind.</summary>

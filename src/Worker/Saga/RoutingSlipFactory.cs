@@ -34,6 +34,9 @@ public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
             switch (stage)
             {
                 case Stages.Bucket: Add<BucketActivity, BucketObserveActivity, BucketPlan>(builder, stage, plan, plan.Bucket, abandon); break;
+                case Stages.BucketPolicy:
+                    Add<BucketPolicyActivity, BucketPolicyObserveActivity, BucketPolicyPlan>(builder, stage, plan, plan.BucketPolicy!, abandon);
+                    break;
                 case Stages.AccessPolicy:
                     Add<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy, abandon);
                     break;
