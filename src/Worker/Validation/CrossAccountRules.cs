@@ -32,13 +32,18 @@ public static partial class CrossAccountRules
             if (conditions.SourceIp is { Count: 0 })
                 yield return new RequestProblem($"{field}.conditions.sourceIp", "is empty; omit it to allow any address");
             foreach (var (cidr, j) in (conditions.SourceIp ?? []).Select((c, j) => (c, j)))
-                if (!IPNetwork.TryParse(cidr, out _) || !cidr.Contains('/'))
+                if (!IsCidr(cidr))
                     yield return new RequestProblem($"{field}.conditions.sourceIp[{j}]",
                         $"'{cidr}' is not a CIDR block such as 203.0.113.0/24 or 2001:db8::/32 (host bits must be zero; one address is /32 or /128)");
             if (conditions.NotAfter is { } notAfter && notAfter <= now)
                 yield return new RequestProblem($"{field}.conditions.notAfter", $"{notAfter:O} is not in the future");
         }
     }
+
+    /// <summary>A prefix length is required, and a block with host bits set is refused rather than silently widened.</summary>
+    private static bool IsCidr(string value) =>
+        value.Split('/') is [var address, _] && IPNetwork.TryParse(value, out var network)
+        && IPAddress.TryParse(address, out var parsed) && parsed.Equals(network.BaseAddress);
 
     private static IEnumerable<string> Principal(string principal, string partition, string? ownAccount)
     {
