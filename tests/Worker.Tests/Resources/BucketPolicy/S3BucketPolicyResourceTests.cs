@@ -5,6 +5,7 @@ using Provisioner.Worker.Planning;
 using Provisioner.Worker.Resources;
 using Provisioner.Worker.Resources.BucketPolicy;
 using Provisioner.Worker.Tests.Infrastructure;
+using static Provisioner.Worker.Tests.Resources.BucketPolicy.BucketPolicyScenes;
 
 namespace Provisioner.Worker.Tests.Resources.BucketPolicy;
 
@@ -15,27 +16,13 @@ namespace Provisioner.Worker.Tests.Resources.BucketPolicy;
 [Collection("moto")]
 public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
 {
-    private const string Analytics = "arn:aws:iam::210987654321:role/analytics";
-    private const string Auditor = "arn:aws:iam::111122223333:user/auditor";
-
-    /// <summary>What someone else put in the bucket's policy: every write of ours must carry it over.</summary>
-    private const string Foreign = """
-        { "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
-          "Resource": ["arn:aws:s3:::{0}", "arn:aws:s3:::{0}/*"], "Condition": { "Bool": { "aws:SecureTransport": "false" } } }
-        """;
-
     private readonly ResourceHarness harness = new(moto);
+
     private CancellationToken Ct => harness.Ct;
 
     public void Dispose() => harness.Dispose();
 
     private S3BucketPolicyResource Resource => new(harness.Aws, NullLogger<S3BucketPolicyResource>.Instance);
-
-    private static EnvironmentPlan NewPlan(params CrossAccountGrant[] grants) =>
-        TestEnvironments.Plan(TestEnvironments.Request(TestEnvironments.NewName("bp")) with { CrossAccount = grants });
-
-    private static CrossAccountGrant Grant(string principal, string permissions = "read-only", GrantConditions? conditions = null) =>
-        new() { Principal = principal, Permissions = permissions, Conditions = conditions };
 
     private async Task<EnvironmentPlan> WithBucketAsync(EnvironmentPlan plan, bool foreign = false)
     {
@@ -50,8 +37,6 @@ public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
         return plan;
     }
 
-    private static string ForeignStatement(EnvironmentPlan plan) => Foreign.Replace("{0}", plan.Bucket.Name, StringComparison.Ordinal);
-
     private Task<string> EnsureAsync(BucketPolicyPlan plan, string environment) =>
         Reconciler.EnsureAsync(Resource, plan, Stages.BucketPolicy, plan.Bucket, environment, Ct);
 
@@ -59,16 +44,6 @@ public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
     {
         var policy = (await harness.Aws.S3(plan.Region).GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = plan.Bucket.Name }, Ct)).Policy;
         return BucketPolicyDocument.Parse(policy).IsEmpty ? null : policy;
-    }
-
-    private static string Document(params string[] statements) =>
-        $$"""{ "Version": "2012-10-17", "Statement": [{{string.Join(",", statements)}}] }""";
-
-    private static void AssertPolicy(string expected, string? actual)
-    {
-        Assert.NotNull(actual);
-        Assert.True(BucketPolicyDocument.SameStatements(BucketPolicyDocument.Parse(actual).Statements,
-            BucketPolicyDocument.Parse(expected).Statements.Select(s => s.ToJsonString())), $"Expected: {expected}\nActual:   {actual}");
     }
 
     [Fact]
@@ -184,5 +159,17 @@ public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
         await Resource.DeleteAsync(plan.BucketPolicy!, Ct);
 
         Assert.False((await Resource.ObserveAsync(plan.BucketPolicy!, plan.Environment, Ct)).Exists);
+    }
+
+    [Fact]
+    public void Outputs_Grants_CarryTheIdentityPolicyTheOtherAccountMustAttach()
+    {
+        var plan = NewPlan(Grant(Analytics, conditions: new GrantConditions { RequireMfa = true }));
+
+        var outputs = Resource.Outputs(plan.BucketPolicy!);
+
+        JsonAssert.Equivalent(plan.BucketPolicy!.Grants.Single().IdentityPolicy, outputs[$"identityPolicy:{Analytics}"]);
+        Assert.Equal(plan.BucketPolicy.Grants.Single().Sid, outputs["sids"]);
+        Assert.Contains("requireMfa with a role principal", outputs["warning:0"], StringComparison.Ordinal);
     }
 }
