@@ -4,6 +4,7 @@ namespace Provisioner.Contracts;
 public static class Stages
 {
     public const string Bucket = "bucket";
+    public const string BucketPolicy = "bucket-policy";
     public const string AccessPolicy = "access-policy";
     public const string Role = "role";
 

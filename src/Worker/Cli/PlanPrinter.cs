@@ -18,6 +18,15 @@ public static class PlanPrinter
         json["accessPolicy"]!["document"] = JsonNode.Parse(plan.AccessPolicy.Document);
         json["role"]!["trustPolicy"] = JsonNode.Parse(plan.Role.TrustPolicy);
         json["serviceAccount"]!["manifest"] = ServiceAccountManifest.For(plan.ServiceAccount);
+        if (plan.BucketPolicy is { } bucketPolicy)
+        {
+            var grants = json["bucketPolicy"]!["grants"]!.AsArray();
+            for (var i = 0; i < bucketPolicy.Grants.Count; i++)
+            {
+                grants[i]!["statement"] = JsonNode.Parse(bucketPolicy.Grants[i].Statement);
+                grants[i]!["identityPolicy"] = JsonNode.Parse(bucketPolicy.Grants[i].IdentityPolicy);
+            }
+        }
         if (plan.Helm is { } helm)
         {
             json["helm"]!["values"] = JsonNode.Parse(helm.Values);

@@ -14,6 +14,7 @@ using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Resources;
 using Provisioner.Worker.Resources.AccessPolicy;
 using Provisioner.Worker.Resources.Bucket;
+using Provisioner.Worker.Resources.BucketPolicy;
 using Provisioner.Worker.Resources.Role;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
@@ -53,6 +54,7 @@ public static class ProvisionerRegistration
     {
         services.AddSingleton<IResource<BucketPlan>, S3BucketResource>();
         services.AddSingleton<IBucketContents, S3BucketContents>();
+        services.AddSingleton<IResource<BucketPolicyPlan>, S3BucketPolicyResource>();
         services.AddSingleton<IResource<AccessPolicyPlan>, IamPolicyResource>();
         services.AddSingleton<OidcProviders>();
         services.AddSingleton<IResource<RolePlan>>(sp => new IamRoleResource(sp.GetRequiredService<IamClient>(),
@@ -102,6 +104,7 @@ public static class ProvisionerRegistration
         x.TryAddSingleton<SupersededSlipFilter>();
         x.TryAddSingleton<RoutingSlipFactory>();
         AddStage<BucketActivity, BucketObserveActivity, BucketPlan>(x, Stages.Bucket);
+        AddStage<BucketPolicyActivity, BucketPolicyObserveActivity, BucketPolicyPlan>(x, Stages.BucketPolicy);
         AddStage<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(x, Stages.AccessPolicy);
         AddStage<RoleActivity, RoleObserveActivity, RolePlan>(x, Stages.Role);
         AddStage<IamUserActivity, IamUserObserveActivity, IamUserPlan>(x, Stages.IamUser);
@@ -113,6 +116,7 @@ public static class ProvisionerRegistration
         x.AddExecuteActivity<VerifyActivity, VerifyArguments>(typeof(ExecuteStageDefinition<VerifyActivity, VerifyArguments>));
         x.AddExecuteActivity<AbandonRunActivity, AbandonRunArguments>(typeof(ExecuteStageDefinition<AbandonRunActivity, AbandonRunArguments>));
         AddRemoval<RemoveBucketActivity, BucketPlan>(x, Stages.Bucket);
+        AddRemoval<RemoveBucketPolicyActivity, BucketPolicyPlan>(x, Stages.BucketPolicy);
         AddRemoval<RemoveAccessPolicyActivity, AccessPolicyPlan>(x, Stages.AccessPolicy);
         AddRemoval<RemoveRoleActivity, RolePlan>(x, Stages.Role);
         AddRemoval<RemoveIamUserActivity, IamUserPlan>(x, Stages.IamUser);

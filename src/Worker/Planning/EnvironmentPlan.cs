@@ -17,11 +17,16 @@ public sealed record EnvironmentPlan(
     IamUserPlan? User = null,
     AccessKeyPlan? AccessKey = null)
 {
+    /// <summary>Absent when the request has no <c>crossAccount</c> list: the bucket policy is left alone.</summary>
+    public BucketPolicyPlan? BucketPolicy { get; init; }
+
     public IReadOnlyList<string> Stages
     {
         get
         {
-            List<string> stages = [Contracts.Stages.Bucket, Contracts.Stages.AccessPolicy];
+            List<string> stages = [Contracts.Stages.Bucket];
+            if (BucketPolicy is not null) stages.Add(Contracts.Stages.BucketPolicy);
+            stages.Add(Contracts.Stages.AccessPolicy);
             if (User is not null) stages.AddRange([Contracts.Stages.IamUser, Contracts.Stages.AccessKey]);
             else stages.Add(Contracts.Stages.Role);
             if (User is null && ServiceAccount.Manage) stages.Add(Contracts.Stages.ServiceAccount);

@@ -54,7 +54,10 @@ public static class Planner
             : ((IamUserPlan?)null, (AccessKeyPlan?)null);
 
         return new EnvironmentPlan(env, requestId, region, facts.AccountId, bucket, policy, role, serviceAccount,
-            PlanHelm(request, bucketName, Partitions.S3Host(region), tags), user, accessKey);
+            PlanHelm(request, bucketName, Partitions.S3Host(region), tags), user, accessKey)
+        {
+            BucketPolicy = BucketPolicyPlanner.Plan(request, bucket, partition, facts.AccountId),
+        };
     }
 
     /// <summary>IAM names OIDC providers and trust-condition keys by the issuer without its scheme; hosts are case-blind.</summary>

@@ -37,6 +37,9 @@ public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
             switch (stage)
             {
                 case Stages.Bucket: Remove<RemoveBucketActivity, BucketPlan>(builder, stage, plan, plan.Bucket, deleteData); break;
+                case Stages.BucketPolicy:
+                    Remove<RemoveBucketPolicyActivity, BucketPolicyPlan>(builder, stage, plan, plan.BucketPolicy!, deleteData);
+                    break;
                 case Stages.AccessPolicy: Remove<RemoveAccessPolicyActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy, deleteData); break;
                 case Stages.Role: Remove<RemoveRoleActivity, RolePlan>(builder, stage, plan, plan.Role, deleteData); break;
                 case Stages.IamUser: Remove<RemoveIamUserActivity, IamUserPlan>(builder, stage, plan, plan.User!, deleteData); break;
@@ -71,6 +74,9 @@ public sealed class RoutingSlipFactory(IEndpointNameFormatter formatter)
             switch (stage)
             {
                 case Stages.Bucket: Add<BucketActivity, BucketObserveActivity, BucketPlan>(builder, stage, plan, plan.Bucket, abandon); break;
+                case Stages.BucketPolicy:
+                    Add<BucketPolicyActivity, BucketPolicyObserveActivity, BucketPolicyPlan>(builder, stage, plan, plan.BucketPolicy!, abandon);
+                    break;
                 case Stages.AccessPolicy:
                     Add<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(builder, stage, plan, plan.AccessPolicy, abandon);
                     break;

@@ -73,8 +73,7 @@ public static partial class RequestValidator
                 "must be an https URL (http only on loopback)");
         }
 
-        if (request.CrossAccount is { Count: > 0 })
-            problems.Add(new RequestProblem("crossAccount", "cross-account grants are not available in this version"));
+        problems.AddRange(CrossAccountRules.Check(request, now));
         return problems;
     }
 

@@ -35,6 +35,7 @@ public sealed class SagaTestHost : IAsyncDisposable
         DatabasePath = databasePath;
         Log = sameCloudAs?.Log ?? new CallLog();
         Bucket = sameCloudAs?.Bucket ?? new FakeResource<BucketPlan>("bucket", Log, p => p.Name);
+        BucketPolicy = sameCloudAs?.BucketPolicy ?? new FakeResource<BucketPolicyPlan>("bucket-policy", Log, p => p.Bucket);
         Policy = sameCloudAs?.Policy ?? new FakeResource<AccessPolicyPlan>("access-policy", Log, p => p.Name);
         Role = sameCloudAs?.Role ?? new FakeResource<RolePlan>("role", Log, p => p.Name);
         ServiceAccount = sameCloudAs?.ServiceAccount ?? new FakeResource<ServiceAccountPlan>("service-account", Log, p => p.Name);
@@ -44,6 +45,7 @@ public sealed class SagaTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IResource<BucketPlan>>(Bucket);
+        services.AddSingleton<IResource<BucketPolicyPlan>>(BucketPolicy);
         services.AddSingleton<IResource<AccessPolicyPlan>>(Policy);
         services.AddSingleton<IResource<RolePlan>>(Role);
         services.AddSingleton<IResource<ServiceAccountPlan>>(ServiceAccount);
@@ -64,6 +66,7 @@ public sealed class SagaTestHost : IAsyncDisposable
     public string DatabasePath { get; }
     public CallLog Log { get; }
     public FakeResource<BucketPlan> Bucket { get; }
+    public FakeResource<BucketPolicyPlan> BucketPolicy { get; }
     public FakeResource<AccessPolicyPlan> Policy { get; }
     public FakeResource<RolePlan> Role { get; }
     public FakeResource<ServiceAccountPlan> ServiceAccount { get; }

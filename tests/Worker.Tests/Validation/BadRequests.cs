@@ -129,9 +129,6 @@ internal static class BadRequests
             WithTicket(t => t with { CallbackUrl = "http://localhost.example.com/provisioned" })),
         ["callback over ftp to loopback"] = new("ticket.callbackUrl", Callback, WithTicket(t => t with { CallbackUrl = "ftp://127.0.0.1/provisioned" })),
         ["callback not a URL"] = new("ticket.callbackUrl", Callback, WithTicket(t => t with { CallbackUrl = "hooks/provisioned" })),
-
-        ["cross-account grant"] = new("crossAccount", "cross-account grants are not available in this version",
-            r => r with { CrossAccount = [new CrossAccountGrant { Principal = "arn:aws:iam::210987654321:root" }] }),
     };
 
     public static TheoryData<string> Names => new(Rows.Keys);

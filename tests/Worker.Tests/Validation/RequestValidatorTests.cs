@@ -44,14 +44,14 @@ public sealed class RequestValidatorTests
             Access = valid.Access with { Mode = "pod-identity" },
             Kubernetes = valid.Kubernetes with { Namespace = "Milvus" },
             Ticket = valid.Ticket! with { Key = "" },
-            CrossAccount = [new CrossAccountGrant { Principal = "arn:aws:iam::210987654321:root" }],
+            CrossAccount = [new CrossAccountGrant { Principal = "*" }],
         };
 
         var problems = RequestValidator.Validate(request, TestRequests.Now);
 
         Assert.Equal(6, problems.Count);
         Assert.Equal(
-            ["access.mode", "aws.region", "bucket.encryption", "crossAccount", "kubernetes.namespace", "ticket.key"],
+            ["access.mode", "aws.region", "bucket.encryption", "crossAccount[0].principal", "kubernetes.namespace", "ticket.key"],
             problems.Select(p => p.Field).Order(StringComparer.Ordinal));
     }
 
