@@ -14,10 +14,7 @@ public static class InProcessRun
     public static async Task<int> RunAsync(object command, Guid requestId, string environment, bool jsonOutput, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddProvisionerLogging(toStandardError: true);
-        builder.Services.AddProvisioner();
-        using var host = builder.Build();
+        using var host = BuildHost();
         await host.StartAsync(cancellationToken);
         try
         {
@@ -39,6 +36,15 @@ public static class InProcessRun
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>The worker's composition on the in-memory bus, logging to stderr so stdout stays data.</summary>
+    public static IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddProvisionerLogging(toStandardError: true);
+        builder.Services.AddProvisioner();
+        return builder.Build();
     }
 
     private static async Task<string> StatusJsonAsync(IServiceProvider services, Guid requestId, string environment, object outcome)

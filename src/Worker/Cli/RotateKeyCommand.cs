@@ -16,10 +16,7 @@ public static class RotateKeyCommand
 
     public static async Task<int> RunAsync(string environment, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddProvisionerLogging(toStandardError: true);
-        builder.Services.AddProvisioner();
-        using var host = builder.Build();
+        using var host = InProcessRun.BuildHost();
         await host.StartAsync(cancellationToken);
         try
         {

@@ -59,24 +59,7 @@ internal sealed class AccessKeyRun(WorkerEndToEndFixture fixture, KubernetesStan
     public Dictionary<string, string> Variables()
     {
         var kubeconfig = scratch.File("kubeconfig");
-        File.WriteAllText(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: standin
-              cluster:
-                server: "{cluster.Url}"
-            users:
-            - name: tester
-              user:
-                token: not-a-secret
-            contexts:
-            - name: standin
-              context:
-                cluster: standin
-                user: tester
-            current-context: standin
-            """);
+        StandInKubeconfig.Write(kubeconfig, cluster.Url);
         var credentials = admin.GetCredentials();
         return new Dictionary<string, string>(fixture.Variables(scratch.File("saga.db"), credentials.SecretKey))
         {

@@ -72,24 +72,7 @@ public sealed class ManagedClusterEndToEndTests(WorkerEndToEndFixture fixture) :
     private Dictionary<string, string> Variables()
     {
         var kubeconfig = scratch.File("kubeconfig");
-        File.WriteAllText(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: standin
-              cluster:
-                server: "{cluster.Url}"
-            users:
-            - name: tester
-              user:
-                token: not-a-secret
-            contexts:
-            - name: standin
-              context:
-                cluster: standin
-                user: tester
-            current-context: standin
-            """);
+        StandInKubeconfig.Write(kubeconfig, cluster.Url);
         var variables = new Dictionary<string, string>(fixture.Variables(scratch.File("saga.db")))
         {
             ["KUBECONFIG"] = kubeconfig,
