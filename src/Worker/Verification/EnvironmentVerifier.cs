@@ -14,10 +14,15 @@ namespace Provisioner.Worker.Verification;
 /// </summary>
 public sealed class EnvironmentVerifier(IamClient iam, AwsClients aws, S3AccessProbe probe, IOptions<VerifyOptions> options,
     IResource<ServiceAccountPlan>? serviceAccounts = null, IResource<HelmPlan>? releases = null,
-    IServiceAccountTokenSource? tokens = null, AccessKeyVerifier? accessKeys = null) : IEnvironmentVerifier
+    IServiceAccountTokenSource? tokens = null, AccessKeyVerifier? accessKeys = null,
+    IResource<BucketPolicyPlan>? bucketPolicies = null) : IEnvironmentVerifier
 {
     public async Task<VerificationReport> VerifyAsync(EnvironmentPlan plan, CancellationToken ct)
     {
+        // Cross-account grants, in either access mode: our statements must be exactly the planned ones.
+        if (plan.BucketPolicy is { } grants && bucketPolicies is not null
+            && Describe("bucket policy", await bucketPolicies.ObserveAsync(grants, plan.Environment, ct)).ToList() is { Count: > 0 } policyDifferences)
+            throw new VerificationFailedException(policyDifferences);
         if (plan.User is not null)
             return accessKeys is null
                 ? throw new VerificationFailedException(["access-key mode needs a cluster to read the Secret from"])

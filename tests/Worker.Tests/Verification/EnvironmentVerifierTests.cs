@@ -221,9 +221,26 @@ public sealed class EnvironmentVerifierTests(MotoServer moto) : IDisposable
     }
 
     private EnvironmentVerifier Verifier(IResource<ServiceAccountPlan>? serviceAccounts = null, IResource<HelmPlan>? releases = null,
-        IServiceAccountTokenSource? tokens = null, VerifyOptions? options = null) =>
+        IServiceAccountTokenSource? tokens = null, VerifyOptions? options = null, IResource<BucketPolicyPlan>? bucketPolicies = null) =>
         new(harness.Iam, harness.Aws, new S3AccessProbe(harness.Aws), Microsoft.Extensions.Options.Options.Create(options ?? FastProbe),
-            serviceAccounts, releases, tokens);
+            serviceAccounts, releases, tokens, bucketPolicies: bucketPolicies);
+
+    [Fact]
+    public async Task VerifyAsync_BucketPolicyStatementsDrifted_ReportsTheBucketPolicy()
+    {
+        var plan = await ProvisionAsync(NewRequest());
+        var withGrants = plan with
+        {
+            BucketPolicy = new BucketPolicyPlan(plan.Bucket.Name, plan.Region, plan.Bucket.Arn, "MilvusProvisionerTest", [], [], plan.Bucket.Tags),
+        };
+        var drifted = new StubResource<BucketPolicyPlan>(Observation.Found(OwnershipTags.For(plan.Environment, plan.RequestId), ["statements"]));
+
+        var failure = await Assert.ThrowsAsync<VerificationFailedException>(
+            () => Verifier(bucketPolicies: drifted).VerifyAsync(withGrants, Ct));
+
+        Assert.Equal(["bucket policy: statements differs from the plan"], failure.Differences);
+        Assert.Equal(1, drifted.Observed);
+    }
 
     private static EnvironmentRequest NewRequest() => TestEnvironments.Request(TestEnvironments.NewName("verify"));
 

@@ -1,3 +1,4 @@
+using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Planning;
 
@@ -14,7 +15,14 @@ public sealed class OidcProviders(IamClient iam)
         if (await iam.OpenIdConnectProviders.FindOpenIdConnectProviderArnAsync(plan.OidcIssuer, ct) is not null) return;
         if (!plan.CreateOidcProvider)
             throw new OidcProviderMissingException(plan.OidcIssuer);
-        await iam.OpenIdConnectProviders.CreateOpenIdConnectProviderAsync(plan.OidcIssuer, [PolicyDocuments.StsAudience], [],
-            new Dictionary<string, string> { [OwnershipTags.ManagedBy] = OwnershipTags.ManagedByValue }, ct);
+        try
+        {
+            await iam.OpenIdConnectProviders.CreateOpenIdConnectProviderAsync(plan.OidcIssuer, [PolicyDocuments.StsAudience], [],
+                new Dictionary<string, string> { [OwnershipTags.ManagedBy] = OwnershipTags.ManagedByValue }, ct);
+        }
+        catch (AwsException ex) when (ex.Code == "EntityAlreadyExists")
+        {
+            // Another run for the same cluster created it a moment ago: the provider is shared, so that is success.
+        }
     }
 }
