@@ -1,10 +1,14 @@
 using System.Text.Json;
 using MassTransit;
 using Provisioner.Contracts;
+using Provisioner.Worker.Intake.Outlet;
 
 namespace Provisioner.Worker.Cli;
 
-/// <summary>Watches the events this process publishes: prints each one and completes when the request has an outcome.</summary>
+/// <summary>
+/// Watches the events this process publishes (the same set the outlet sends): prints each one of the request and
+/// completes when it has an outcome.
+/// </summary>
 public sealed class RunObserver(Guid requestId, TextWriter output) : IPublishObserver
 {
     // Lines for people on a terminal: quotes and apostrophes stay readable.
@@ -15,13 +19,11 @@ public sealed class RunObserver(Guid requestId, TextWriter output) : IPublishObs
 
     public Task PostPublish<T>(PublishContext<T> context) where T : class
     {
-        if (typeof(T).Namespace != typeof(StageCompleted).Namespace || context.Message is ProvisionEnvironment or GetEnvironmentStatus or DeprovisionEnvironment) return Task.CompletedTask;
         var message = context.Message;
+        if (!OutletEvents.IsEvent(message.GetType())) return Task.CompletedTask;
         if (RequestIdOf(message) != requestId) return Task.CompletedTask;
         lock (output) output.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {typeof(T).Name} {JsonSerializer.Serialize(message, Json)}");
-        if (message is EnvironmentProvisioned or EnvironmentRolledBack or EnvironmentCompensationFailed or EnvironmentRequestRejected
-            or EnvironmentDeprovisioned or EnvironmentDeprovisionFailed)
-            outcome.TrySetResult(message);
+        if (OutletEvents.IsOutcome(message.GetType())) outcome.TrySetResult(message);
         return Task.CompletedTask;
     }
 
