@@ -23,18 +23,7 @@ public sealed class PostgresSagaDatabase(string connectionString) : ISagaDatabas
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"""
-            SELECT pg_advisory_xact_lock({SchemaLockKey});
-            CREATE TABLE IF NOT EXISTS provisioning_sagas (
-                correlation_id TEXT PRIMARY KEY,
-                version INTEGER NOT NULL,
-                state TEXT NOT NULL,
-                environment TEXT NOT NULL,
-                request_id TEXT NOT NULL,
-                data TEXT NOT NULL,
-                updated_at TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS ix_provisioning_sagas_state ON provisioning_sagas (state);
-            """;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({SchemaLockKey});\n{SagaTable.Schema}";
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -12,6 +12,19 @@ namespace Provisioner.Worker.SagaStore;
 public sealed class SagaTable(ISagaDatabase database)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The table, in SQL both SQLite and PostgreSQL accept; each database adds its own preamble.</summary>
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS provisioning_sagas (
+            correlation_id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            environment TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_provisioning_sagas_state ON provisioning_sagas (state);
+        """;
+
     private const string Columns = "correlation_id, version, state, environment, request_id, data, updated_at";
 
     public async Task<ProvisioningState?> LoadAsync(Guid correlationId, CancellationToken cancellationToken)

@@ -24,18 +24,7 @@ public sealed class SqliteSagaDatabase(string connectionString) : ISagaDatabase
         if (dataSource != ":memory:" && !string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS provisioning_sagas (
-                correlation_id TEXT PRIMARY KEY,
-                version INTEGER NOT NULL,
-                state TEXT NOT NULL,
-                environment TEXT NOT NULL,
-                request_id TEXT NOT NULL,
-                data TEXT NOT NULL,
-                updated_at TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS ix_provisioning_sagas_state ON provisioning_sagas (state);
-            """;
+        command.CommandText = $"PRAGMA journal_mode = WAL;\n{SagaTable.Schema}";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
