@@ -122,7 +122,7 @@ public sealed class KubernetesStandIn : IAsyncDisposable
         var body = KubernetesStandInRouter.ParseBody(await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted));
         var result = NextInjected() is { } failure ? KubernetesStatus.Injected(failure)
             : RequiredToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}" ? KubernetesStatus.Unauthorized()
-            : router.Route(request.Method, request.Path.Value ?? "/", request.ContentType, body);
+            : router.Route(request.Method, request.Path.Value ?? "/", request.ContentType, body, request.Query["labelSelector"].FirstOrDefault());
         context.Response.StatusCode = result.StatusCode;
         context.Response.ContentType = "application/json";
         if (result.StatusCode == 429) context.Response.Headers.RetryAfter = "1";

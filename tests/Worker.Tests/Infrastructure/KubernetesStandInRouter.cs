@@ -9,14 +9,21 @@ public sealed class KubernetesStandInRouter(KubernetesStandInStore store, StandI
     public const string Discovery = "/.well-known/openid-configuration";
     private static readonly string[] MergeTypes = ["application/merge-patch+json", "application/strategic-merge-patch+json"];
 
-    public StandInResult Route(string method, string path, string? contentType, JsonNode? body)
+    public StandInResult Route(string method, string path, string? contentType, JsonNode? body, string? labelSelector = null)
     {
         if (path == Discovery) return method == "GET" ? DiscoveryDocument() : KubernetesStatus.MethodNotAllowed();
         var parts = path.Trim('/').Split('/');
+        // apps/v1 has the same shape one segment deeper: /apis/apps/v1/namespaces/NS/deployments[/NAME].
+        var apiVersion = "v1";
+        if (parts.Length >= 4 && parts[0] == "apis" && parts[1] == "apps" && parts[2] == "v1")
+            (parts, apiVersion) = (["api", "v1", .. parts[3..]], "apps/v1");
+        if (parts.Length > 4 && KubernetesStandInStore.ApiVersionOf(parts[4]) != apiVersion) return KubernetesStatus.PathNotFound();
         if (parts.Length < 3 || parts[0] != "api" || parts[1] != "v1" || parts[2] != "namespaces") return KubernetesStatus.PathNotFound();
         return parts.Length switch
         {
             3 => Collection(method, "namespaces", "", body),
+            5 when method == "GET" && KubernetesStandInStore.Kinds.ContainsKey(parts[4]) && parts[4] != "namespaces" =>
+                store.List(parts[4], parts[3], labelSelector),
             4 => Item(method, "namespaces", "", parts[3], contentType, body),
             5 when KubernetesStandInStore.Kinds.ContainsKey(parts[4]) && parts[4] != "namespaces" => Collection(method, parts[4], parts[3], body),
             6 when KubernetesStandInStore.Kinds.ContainsKey(parts[4]) && parts[4] != "namespaces" => Item(method, parts[4], parts[3], parts[5], contentType, body),

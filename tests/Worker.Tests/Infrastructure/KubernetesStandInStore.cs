@@ -11,7 +11,10 @@ public sealed class KubernetesStandInStore
     public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>
     {
         ["namespaces"] = "Namespace", ["serviceaccounts"] = "ServiceAccount", ["secrets"] = "Secret", ["pods"] = "Pod",
+        ["deployments"] = "Deployment", ["statefulsets"] = "StatefulSet",
     };
+
+    public static string ApiVersionOf(string resource) => resource is "deployments" or "statefulsets" ? "apps/v1" : "v1";
 
     private readonly Dictionary<(string Resource, string Namespace, string Name), JsonObject> objects = [];
     private readonly Lock gate = new();
@@ -25,15 +28,19 @@ public sealed class KubernetesStandInStore
                 : KubernetesStatus.NotFound(resource, name);
     }
 
-    public StandInResult List(string resource, string ns)
+    /// <param name="labelSelector">Equality terms only (<c>a=b,c=d</c>), which is all the worker sends.</param>
+    public StandInResult List(string resource, string ns, string? labelSelector = null)
     {
+        var terms = (labelSelector ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Split('=', 2)).ToList();
+        if (terms.Any(t => t.Length != 2)) return KubernetesStatus.BadRequest($"unable to parse requirement: {labelSelector}");
         lock (gate)
         {
             var items = objects.Where(o => o.Key.Resource == resource && o.Key.Namespace == ns)
+                .Where(o => terms.All(t => o.Value["metadata"]?["labels"]?[t[0]]?.GetValue<string>() == t[1]))
                 .OrderBy(o => o.Key.Name, StringComparer.Ordinal).Select(o => (JsonNode)o.Value.DeepClone()).ToArray();
             return new StandInResult(200, new JsonObject
             {
-                ["kind"] = Kinds[resource] + "List", ["apiVersion"] = "v1",
+                ["kind"] = Kinds[resource] + "List", ["apiVersion"] = ApiVersionOf(resource),
                 ["metadata"] = new JsonObject { ["resourceVersion"] = resourceVersion.ToString() }, ["items"] = new JsonArray(items),
             });
         }
@@ -111,7 +118,7 @@ public sealed class KubernetesStandInStore
     private JsonObject Stamp(string resource, string ns, JsonObject item)
     {
         item["kind"] = Kinds[resource];
-        item["apiVersion"] = "v1";
+        item["apiVersion"] = ApiVersionOf(resource);
         var metadata = item["metadata"] as JsonObject ?? new JsonObject();
         item["metadata"] = metadata;
         if (ns.Length > 0) metadata["namespace"] = ns;
