@@ -37,11 +37,12 @@ public static class CliCommands
             result.GetValue(destroyOutput) == "json", TimeSpan.FromMinutes(result.GetValue(destroyTimeout)), ct));
 
         var rotateEnvironment = new Argument<string>("environment") { Description = "an environment provisioned in access-key mode" };
-        var rotate = new Command("rotate-key", "Replace the environment's access key: new key into its Secret, grace period, old key deleted; exit 0 rotated, 1 refused")
+        var rotateTimeout = new Option<int>("--timeout-minutes") { Description = "give up waiting after this long (the grace period included)", DefaultValueFactory = _ => 30 };
+        var rotate = new Command("rotate-key", "Replace the environment's access key: new key into its Secret, pods rolled, grace period, old key deleted; exit 0 rotated, 1 refused or failed, 4 timed out")
         {
-            rotateEnvironment,
+            rotateEnvironment, rotateTimeout,
         };
-        rotate.SetAction((result, ct) => RotateKeyCommand.RunAsync(result.GetValue(rotateEnvironment)!, ct));
+        rotate.SetAction((result, ct) => RotateKeyCommand.RunAsync(result.GetValue(rotateEnvironment)!, TimeSpan.FromMinutes(result.GetValue(rotateTimeout)), ct));
 
         return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply, destroy, rotate };
     }

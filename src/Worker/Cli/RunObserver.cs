@@ -29,8 +29,8 @@ public sealed class RunObserver(Guid requestId, TextWriter output) : IPublishObs
 
     public static int ExitCode(object outcome) => outcome switch
     {
-        EnvironmentProvisioned or EnvironmentDeprovisioned => 0,
-        EnvironmentRolledBack or EnvironmentDeprovisionFailed => 1,
+        EnvironmentProvisioned or EnvironmentDeprovisioned or AccessKeyRotated => 0,
+        EnvironmentRolledBack or EnvironmentDeprovisionFailed or AccessKeyRotationRefused => 1,
         EnvironmentRequestRejected => 2,
         _ => 3,
     };

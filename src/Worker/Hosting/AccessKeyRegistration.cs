@@ -4,6 +4,7 @@ using Provisioner.Worker.Planning;
 using Provisioner.Worker.Resources;
 using Provisioner.Worker.Resources.AccessKey;
 using Provisioner.Worker.Resources.User;
+using Provisioner.Worker.Resources.MilvusRelease;
 using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Verification;
 
@@ -22,7 +23,8 @@ public static class AccessKeyRegistration
         services.AddOptions<AccessKeyOptions>().BindConfiguration(AccessKeyOptions.Section)
             .Validate(o => o.RotationGrace >= TimeSpan.Zero, "AccessKeys:RotationGrace must not be negative").ValidateOnStart();
         services.AddSingleton<AccessKeyRotator>();
-        services.AddSingleton<KeyRotation>();
+        services.AddSingleton<ReleaseWorkloads>();
+        services.AddSingleton<IKeyRotationSteps, KeyRotationSteps>();
         return services;
     }
 }

@@ -91,7 +91,8 @@ public static class ProvisionerRegistration
             .Repository(r => r.RegisterSagaRepository<ProvisioningState, SagaTable,
                 SagaConsumeContextFactory<SagaTable, ProvisioningState>, SqlSagaRepositoryContextFactory>());
         AddStageActivities(x);
-        x.AddConsumer<Rotation.RotateAccessKeyConsumer>();
+        x.AddConsumer<Rotation.ReplaceAccessKeyConsumer, Rotation.RotationStepDefinition<Rotation.ReplaceAccessKeyConsumer>>();
+        x.AddConsumer<Rotation.RetireAccessKeyConsumer, Rotation.RotationStepDefinition<Rotation.RetireAccessKeyConsumer>>();
     }
 
     private static void AddStageActivities(IBusRegistrationConfigurator x)

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
 
@@ -21,6 +22,13 @@ public sealed class UnfinishedRunResumer(SagaTable table, IBus bus, IOptions<Sag
         {
             logger.LogWarning("Resuming unfinished run {RequestId} of {Environment}", saga.RequestId, saga.Environment);
             await bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.TrackingNumber, saga.Version), stoppingToken);
+        }
+        // A rotation's step is sent again; one waiting out its grace period moves on only when that is over.
+        foreach (var saga in await table.ListAsync("Rotating", stoppingToken))
+        {
+            if (saga.Rotation is not { } rotation) continue;
+            logger.LogWarning("Resuming rotation {RotationId} of {Environment} at step {Step}", rotation.Id, saga.Environment, rotation.Step);
+            await bus.Publish(new ResumeRotation(saga.CorrelationId, rotation.Id, saga.Version), stoppingToken);
         }
     }
 }

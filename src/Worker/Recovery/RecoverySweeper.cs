@@ -1,13 +1,14 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Activities;
+using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
 
 namespace Provisioner.Worker.Recovery;
 
 /// <summary>
-/// Finds runs that have made no progress for longer than their stage's deadline (measured from the saga's last write)
+/// Ends key rotations' grace periods, and finds runs that have made no progress for longer than their stage's deadline (measured from the saga's last write)
 /// and asks the saga to re-drive them; after <c>Recovery:MaxAttempts</c> the saga fails them into compensation instead.
 /// Every replica may sweep: the message names the attempt and version it saw, so only the first one counts.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class RecoverySweeper(SagaTable table, IBus bus, IOptions<Recovery
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <returns>How many stalled runs were asked to resume.</returns>
+    /// <returns>How many stalled runs and due rotations were asked to resume.</returns>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -44,6 +45,18 @@ public sealed class RecoverySweeper(SagaTable table, IBus bus, IOptions<Recovery
             logger.LogWarning("Run {RequestId} of {Environment} has made no progress at {Stage} for {Stalled}; resuming it",
                 saga.RequestId, saga.Environment, stage, stalled);
             await bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.TrackingNumber, saga.Version), cancellationToken);
+            resumed++;
+        }
+        foreach (var saga in await table.ListAsync("Rotating", cancellationToken))
+        {
+            if (saga.Rotation is not { } rotation) continue;
+            var due = rotation.Step == KeyRotation.Grace
+                ? rotation.GraceUntil <= now
+                : now - saga.UpdatedAt >= stages.Value.DeadlineOf(Contracts.Stages.AccessKey);
+            if (!due) continue;
+            logger.LogInformation("Rotation {RotationId} of {Environment} is due at step {Step}; moving it on", rotation.Id, saga.Environment,
+                rotation.Step);
+            await bus.Publish(new ResumeRotation(saga.CorrelationId, rotation.Id, saga.Version), cancellationToken);
             resumed++;
         }
         return resumed;

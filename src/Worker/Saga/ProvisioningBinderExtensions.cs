@@ -31,4 +31,11 @@ public static class ProvisioningBinderExtensions
             .Activity(x => x.OfInstanceType<StartTeardownActivity>())
             .If(c => c.Saga.Decision == RunDecisions.Started, b => b.TransitionTo(machine.Running))
             .If(c => c.Saga.Decision == StartTeardownActivity.NothingToRemove, b => b.TransitionTo(machine.Deprovisioned));
+
+    /// <summary>A rotation that has ended leaves the environment provisioned, or starts the deprovision that waited for it.</summary>
+    public static EventActivityBinder<ProvisioningState, T> EndRotationIfDone<T>(
+        this EventActivityBinder<ProvisioningState, T> binder, ProvisioningStateMachine machine) where T : class =>
+        binder
+            .If(c => c.Saga.Rotation is null, b => b.TransitionTo(machine.Provisioned))
+            .If(c => c.Saga.Rotation is null && c.Saga.PendingDeprovision is not null, b => b.StartTeardown(machine));
 }

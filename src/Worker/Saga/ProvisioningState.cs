@@ -47,6 +47,12 @@ public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
     public DateTimeOffset? FinishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The access-key rotation in progress (state <c>Rotating</c>); null otherwise.</summary>
+    public KeyRotation? Rotation { get; set; }
+
+    /// <summary>The last rotation that ended, so a duplicate of its command is not a second rotation.</summary>
+    public Guid? LastRotationId { get; set; }
+
     /// <summary>Finished runs, newest last (bounded), so a duplicate of an old request gets its old answer.</summary>
     public List<RunSummary> History { get; set; } = [];
 }

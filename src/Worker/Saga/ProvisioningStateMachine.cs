@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Courier.Contracts;
 using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Rotation;
 
 namespace Provisioner.Worker.Saga;
 
@@ -31,6 +32,17 @@ public sealed class ProvisioningStateMachine : MassTransitStateMachine<Provision
             x.ReadOnly = true;
             x.OnMissingInstance(m => m.ExecuteAsync(c => c.RespondAsync(new EnvironmentNotFound(c.Message.RequestId, c.Message.Environment))));
         });
+        Event(() => RotateKey, x =>
+        {
+            x.CorrelateById(m => ResourceNames.CorrelationId(m.Message.Environment));
+            x.OnMissingInstance(m => m.ExecuteAsync(c => c.Publish(new AccessKeyRotationRefused(c.Message.RequestId,
+                c.Message.Environment, $"there is no environment named '{c.Message.Environment}'", DateTimeOffset.UtcNow))));
+        });
+        Event(() => KeyReplaced, x => x.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => KeyRetired, x => x.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => ReplaceFaulted, x => x.CorrelateById(m => m.Message.Message.CorrelationId));
+        Event(() => RetireFaulted, x => x.CorrelateById(m => m.Message.Message.CorrelationId));
+        Event(() => RotationResumed, x => x.CorrelateById(m => m.Message.CorrelationId));
         Event(() => StageDone, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
         Event(() => StageFaulted, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
         Event(() => StageUndone, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
@@ -40,6 +52,33 @@ public sealed class ProvisioningStateMachine : MassTransitStateMachine<Provision
         Event(() => SlipUndoFailed, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
 
         Initially(When(Provision).Activity(x => x.OfType<StartRunActivity>()).TransitionByDecision(this));
+
+        During(Provisioned,
+            When(RotateKey).ThenAsync(RotationSteps.Start).If(c => c.Saga.Rotation is not null, b => b.TransitionTo(Rotating)));
+
+        During([Running, RolledBack, CompensationFailed, Rejected, Deprovisioned, DeprovisionFailed, Rotating],
+            When(RotateKey).ThenAsync(RotationSteps.RefuseInState));
+
+        During([Provisioned, RolledBack, CompensationFailed, Rejected, Deprovisioned, DeprovisionFailed, Running],
+            Ignore(KeyReplaced), Ignore(KeyRetired), Ignore(ReplaceFaulted), Ignore(RetireFaulted), Ignore(RotationResumed));
+
+        // A rotation holds the environment like a run does: runs are refused, a deprovision waits for its end.
+        During(Rotating,
+            When(Provision).ThenAsync(RotationSteps.RefuseRunWhileRotating),
+            When(Deprovision).Then(c => (c.Saga.PendingDeprovision, c.Saga.DeleteData) = (c.Message.RequestId, c.Message.DeleteData)),
+            When(KeyReplaced, c => c.Saga.Rotation is { Step: KeyRotation.Replacing } r && r.Id == c.Message.RotationId)
+                .ThenAsync(RotationSteps.Replaced).EndRotationIfDone(this),
+            When(KeyRetired, c => c.Saga.Rotation is { Step: KeyRotation.Retiring } r && r.Id == c.Message.RotationId)
+                .ThenAsync(RotationSteps.Retired).EndRotationIfDone(this),
+            When(ReplaceFaulted, c => c.Saga.Rotation is { Step: KeyRotation.Replacing } r && r.Id == c.Message.Message.RotationId)
+                .ThenAsync(RotationSteps.Failed).EndRotationIfDone(this),
+            When(RetireFaulted, c => c.Saga.Rotation is { Step: KeyRotation.Retiring } r && r.Id == c.Message.Message.RotationId)
+                .ThenAsync(RotationSteps.Failed).EndRotationIfDone(this),
+            When(RotationResumed, c => c.Saga.Rotation?.Id == c.Message.RotationId && c.Saga.Version == c.Message.Version)
+                .ThenAsync(RotationSteps.Resume).EndRotationIfDone(this),
+            Ignore(KeyReplaced), Ignore(KeyRetired), Ignore(ReplaceFaulted), Ignore(RetireFaulted), Ignore(RotationResumed),
+            Ignore(Resume), Ignore(StageDone), Ignore(StageFaulted), Ignore(StageUndone), Ignore(StageUndoFailed),
+            Ignore(SlipCompleted), Ignore(SlipFaulted), Ignore(SlipUndoFailed));
 
         During([Provisioned, RolledBack, CompensationFailed, Rejected, Deprovisioned, DeprovisionFailed],
             When(Provision).Activity(x => x.OfType<StartRunActivity>()).TransitionByDecision(this),
@@ -73,11 +112,18 @@ public sealed class ProvisioningStateMachine : MassTransitStateMachine<Provision
     public State Rejected { get; private set; } = null!;
     public State Deprovisioned { get; private set; } = null!;
     public State DeprovisionFailed { get; private set; } = null!;
+    public State Rotating { get; private set; } = null!;
 
     public Event<ProvisionEnvironment> Provision { get; private set; } = null!;
     public Event<ResumeProvisioning> Resume { get; private set; } = null!;
     public Event<DeprovisionEnvironment> Deprovision { get; private set; } = null!;
     public Event<GetEnvironmentStatus> StatusRequested { get; private set; } = null!;
+    public Event<RotateAccessKey> RotateKey { get; private set; } = null!;
+    public Event<AccessKeyReplaced> KeyReplaced { get; private set; } = null!;
+    public Event<AccessKeyRetired> KeyRetired { get; private set; } = null!;
+    public Event<Fault<ReplaceAccessKey>> ReplaceFaulted { get; private set; } = null!;
+    public Event<Fault<RetireAccessKey>> RetireFaulted { get; private set; } = null!;
+    public Event<ResumeRotation> RotationResumed { get; private set; } = null!;
     public Event<RoutingSlipActivityCompleted> StageDone { get; private set; } = null!;
     public Event<RoutingSlipActivityFaulted> StageFaulted { get; private set; } = null!;
     public Event<RoutingSlipActivityCompensated> StageUndone { get; private set; } = null!;

@@ -14,7 +14,7 @@ public static class StatusDocument
             ? ServiceAccountManifest.For(Planner.Plan(saga.Request, saga.RequestId, new PlanFacts(account, issuer)).ServiceAccount).ToJsonString()
             : null;
 
-    private static string StateName(ProvisioningState saga) => saga.CurrentState switch
+    public static string StateName(ProvisioningState saga) => saga.CurrentState switch
     {
         "Running" when saga.RunKind == RunLedger.KindDeprovision => "deprovisioning",
         "Running" => "running",

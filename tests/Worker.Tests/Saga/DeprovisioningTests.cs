@@ -77,7 +77,7 @@ public sealed class DeprovisioningTests
         var provision = Guid.NewGuid();
         var deprovision = Guid.NewGuid();
         await host.Bus.Publish(new ProvisionEnvironment(provision, request));
-        await WaitUntil(() => host.Events.For(provision).Count(e => e is StageCompleted) == 2);
+        await SagaTestHost.Eventually(() => host.Events.For(provision).Count(e => e is StageCompleted) == 2);
 
         await host.Bus.Publish(new DeprovisionEnvironment(deprovision, request.Environment, DeleteData: true));
         await Task.Delay(200);
@@ -99,15 +99,5 @@ public sealed class DeprovisioningTests
         Assert.IsType<EnvironmentProvisioned>(await host.ProvisionAsync(request));
 
         Assert.Equal((1, 1, 1), (host.Bucket.Count, host.Policy.Count, host.Role.Count));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met within 20 s");
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using Provisioner.Contracts;
+using Provisioner.Worker.Intake.Outlet;
 
 namespace Provisioner.Worker.Tests.Saga;
 
@@ -20,12 +21,10 @@ public sealed class EventRecorder : IPublishObserver
     public Task PostPublish<T>(PublishContext<T> context) where T : class
     {
         var message = context.Message;
-        if (message is ProvisionEnvironment or GetEnvironmentStatus or DeprovisionEnvironment || typeof(T).Namespace != typeof(StageCompleted).Namespace)
+        if (message is ProvisionEnvironment or GetEnvironmentStatus or DeprovisionEnvironment or RotateAccessKey || typeof(T).Namespace != typeof(StageCompleted).Namespace)
             return Task.CompletedTask;
         events.Enqueue(message);
-        if (message is EnvironmentProvisioned or EnvironmentRolledBack or EnvironmentCompensationFailed or EnvironmentRequestRejected
-                or EnvironmentDeprovisioned or EnvironmentDeprovisionFailed
-            && RequestIdOf(message) is { } id)
+        if (OutletEvents.IsOutcome(message.GetType()) && RequestIdOf(message) is { } id)
             Waiter(id).TrySetResult(message);
         return Task.CompletedTask;
     }

@@ -126,7 +126,7 @@ public sealed class ProvisioningStateMachineTests
         var callsBefore = host.Log.Calls.Count;
 
         await host.Bus.Publish(new ProvisionEnvironment(id, request));
-        await WaitUntil(() => host.Events.For(id).Count(e => e is EnvironmentProvisioned) == 2);
+        await SagaTestHost.Eventually(() => host.Events.For(id).Count(e => e is EnvironmentProvisioned) == 2);
 
         Assert.Equal(callsBefore, host.Log.Calls.Count);
         Assert.Single(host.Events.For(id), e => e is EnvironmentRunStarted);
@@ -175,7 +175,7 @@ public sealed class ProvisioningStateMachineTests
         var request = SagaRequests.Valid();
         var first = Guid.NewGuid();
         await host.Bus.Publish(new ProvisionEnvironment(first, request));
-        await WaitUntil(() => host.Events.For(first).Any(e => e is EnvironmentRunStarted));
+        await SagaTestHost.Eventually(() => host.Events.For(first).Any(e => e is EnvironmentRunStarted));
 
         var second = await host.ProvisionAsync(request);
         host.Bucket.HoldCreate.SetResult();
@@ -243,7 +243,7 @@ public sealed class ProvisioningStateMachineTests
         var crashed = await SagaTestHost.StartAsync(database);
         crashed.Role.HoldCreate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await crashed.Bus.Publish(new ProvisionEnvironment(id, request));
-        await WaitUntil(() => crashed.Events.For(id).Count(e => e is StageCompleted) == 2);
+        await SagaTestHost.Eventually(() => crashed.Events.For(id).Count(e => e is StageCompleted) == 2);
 
         var hold = crashed.Role.HoldCreate;
         crashed.Role.HoldCreate = null;
@@ -276,14 +276,4 @@ public sealed class ProvisioningStateMachineTests
         Array.IndexOf(Order, a).CompareTo(Array.IndexOf(Order, b));
 
     private static readonly string[] Order = ["bucket", "access-policy", "role", "verify"];
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met within 20 s");
-            await Task.Delay(20);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using Provisioner.Contracts;
+using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Tests.Saga;
 
@@ -16,5 +17,11 @@ public static class SagaRequests
     {
         Kubernetes = new KubernetesSpec { Manage = true, OidcIssuer = "https://oidc.example.test/id/ABC" },
         Milvus = new MilvusSpec { Release = "milvus-demo", Version = "5.0.19" },
+    };
+
+    /// <summary>Access-key mode: an IAM user whose key lands in a Secret, and Milvus reading it from there.</summary>
+    public static EnvironmentRequest AccessKey(string? environment = null) => Full(environment) with
+    {
+        Access = new AccessSpec { Mode = Planner.AccessKeyMode },
     };
 }

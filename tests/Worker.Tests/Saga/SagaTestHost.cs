@@ -9,7 +9,9 @@ using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Resources;
+using Provisioner.Worker.Resources.AccessKey;
 using Provisioner.Worker.Resources.Bucket;
+using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Verification;
@@ -30,7 +32,8 @@ public sealed class SagaTestHost : IAsyncDisposable
         Retry = new StageRetryOptions { Limit = 2, MinInterval = TimeSpan.FromMilliseconds(10), MaxInterval = TimeSpan.FromMilliseconds(50) },
     };
 
-    private SagaTestHost(string databasePath, SagaTestHost? sameCloudAs, StageOptions? stages, RecoveryOptions? recovery)
+    private SagaTestHost(string databasePath, SagaTestHost? sameCloudAs, StageOptions? stages, RecoveryOptions? recovery,
+        AccessKeyOptions? accessKeys)
     {
         DatabasePath = databasePath;
         Log = sameCloudAs?.Log ?? new CallLog();
@@ -40,6 +43,9 @@ public sealed class SagaTestHost : IAsyncDisposable
         Role = sameCloudAs?.Role ?? new FakeResource<RolePlan>("role", Log, p => p.Name);
         ServiceAccount = sameCloudAs?.ServiceAccount ?? new FakeResource<ServiceAccountPlan>("service-account", Log, p => p.Name);
         Release = sameCloudAs?.Release ?? new FakeResource<HelmPlan>("milvus-release", Log, p => p.Release);
+        User = sameCloudAs?.User ?? new FakeResource<IamUserPlan>("iam-user", Log, p => p.Name);
+        AccessKey = sameCloudAs?.AccessKey ?? new FakeResource<AccessKeyPlan>("access-key", Log, p => p.SecretName);
+        Rotation = sameCloudAs?.Rotation ?? new FakeKeyRotationSteps(Log);
         Verifier = sameCloudAs?.Verifier ?? new FakeVerifier(Log);
         BucketContents = sameCloudAs?.BucketContents ?? new FakeBucketContents(Log);
         var services = new ServiceCollection();
@@ -50,6 +56,10 @@ public sealed class SagaTestHost : IAsyncDisposable
         services.AddSingleton<IResource<RolePlan>>(Role);
         services.AddSingleton<IResource<ServiceAccountPlan>>(ServiceAccount);
         services.AddSingleton<IResource<HelmPlan>>(Release);
+        services.AddSingleton<IResource<IamUserPlan>>(User);
+        services.AddSingleton<IResource<AccessKeyPlan>>(AccessKey);
+        services.AddSingleton<IKeyRotationSteps>(Rotation);
+        services.AddSingleton(Options.Create(accessKeys ?? new AccessKeyOptions { RotationGrace = TimeSpan.Zero }));
         services.AddSingleton<IEnvironmentVerifier>(Verifier);
         services.AddSingleton<IBucketContents>(BucketContents);
         services.AddSingleton<IPlanFactsResolver>(Facts);
@@ -71,6 +81,9 @@ public sealed class SagaTestHost : IAsyncDisposable
     public FakeResource<RolePlan> Role { get; }
     public FakeResource<ServiceAccountPlan> ServiceAccount { get; }
     public FakeResource<HelmPlan> Release { get; }
+    public FakeResource<IamUserPlan> User { get; }
+    public FakeResource<AccessKeyPlan> AccessKey { get; }
+    public FakeKeyRotationSteps Rotation { get; }
     public FakeVerifier Verifier { get; }
     public FakeBucketContents BucketContents { get; }
     public FakePlanFacts Facts { get; } = new();
@@ -81,10 +94,10 @@ public sealed class SagaTestHost : IAsyncDisposable
 
     /// <param name="sameCloudAs">Share that host's fake cloud: a restarted worker finds what the first one made.</param>
     public static async Task<SagaTestHost> StartAsync(string? databasePath = null, SagaTestHost? sameCloudAs = null,
-        StageOptions? stages = null, RecoveryOptions? recovery = null)
+        StageOptions? stages = null, RecoveryOptions? recovery = null, AccessKeyOptions? accessKeys = null)
     {
         var host = new SagaTestHost(databasePath ?? Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db"), sameCloudAs,
-            stages, recovery);
+            stages, recovery, accessKeys);
         await host.provider.GetRequiredService<ISagaDatabase>().EnsureSchemaAsync(default);
         await host.Harness.Start();
         host.Bus.ConnectPublishObserver(host.Events);
@@ -108,12 +121,31 @@ public sealed class SagaTestHost : IAsyncDisposable
         return await Events.OutcomeAsync(id);
     }
 
+    /// <returns>The rotation's outcome: <see cref="AccessKeyRotated"/> or <see cref="AccessKeyRotationRefused"/>.</returns>
+    public async Task<object> RotateAsync(string environment, Guid? requestId = null, TimeSpan? timeout = null)
+    {
+        var id = requestId ?? Guid.NewGuid();
+        await Bus.Publish(new RotateAccessKey(id, environment));
+        return await Events.OutcomeAsync(id, timeout);
+    }
+
     public Task ResumeUnfinishedAsync() =>
         new UnfinishedRunResumer(Table, Bus, Options.Create(new SagaStoreOptions()), NullLogger<UnfinishedRunResumer>.Instance).StartAsync(CancellationToken.None);
 
     public async Task<Response<EnvironmentStatus, EnvironmentNotFound>> StatusAsync(string environment) =>
         await Harness.GetRequestClient<GetEnvironmentStatus>()
             .GetResponse<EnvironmentStatus, EnvironmentNotFound>(new GetEnvironmentStatus(Guid.NewGuid(), environment));
+
+    /// <summary>Polls until the condition holds; 20 s at most.</summary>
+    public static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met within 20 s");
+            await Task.Delay(20);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -14,12 +14,13 @@ public static class OutletEvents
     [
         typeof(EnvironmentProvisioned), typeof(EnvironmentRolledBack), typeof(EnvironmentCompensationFailed),
         typeof(EnvironmentRequestRejected), typeof(EnvironmentDeprovisioned), typeof(EnvironmentDeprovisionFailed),
+        typeof(AccessKeyRotated), typeof(AccessKeyRotationRefused),
     ];
 
     private static readonly HashSet<Type> Events =
     [
         .. Outcomes, typeof(EnvironmentRunStarted), typeof(StageCompleted), typeof(StageFailed), typeof(StageCompensated),
-        typeof(StageCompensationFailed),
+        typeof(StageCompensationFailed), typeof(AccessKeyCreated), typeof(AccessKeyDeactivated),
     ];
 
     public static bool IsEvent(Type type) => Events.Contains(type);
@@ -47,7 +48,7 @@ public static class OutletEvents
     /// <summary>When the event happened, by its own clock: the field every event type carries under one of these names.</summary>
     private static DateTimeOffset? TimeOf(JsonElement data)
     {
-        foreach (var name in (string[])["timestamp", "completedAt", "failedAt", "compensatedAt"])
+        foreach (var name in (string[])["timestamp", "completedAt", "failedAt", "compensatedAt", "at"])
             if (data.TryGetProperty(name, out var value) && value.TryGetDateTimeOffset(out var time)) return time;
         return null;
     }

@@ -12,8 +12,13 @@ namespace Provisioner.Worker.Resources.AccessKey;
 /// </summary>
 public sealed class AccessKeyRotator(IamClient iam, AccessKeySecrets secrets, ILogger<AccessKeyRotator> logger)
 {
+    /// <summary>
+    /// The new key into the Secret, marked with the rotation's id: a second delivery of the same rotation finds the mark
+    /// and reports what the first one did, instead of replacing the key again (and deleting the old one early).
+    /// </summary>
     /// <returns>The key the Secret held before (null if none was valid) and the new key's id.</returns>
-    public async Task<(string? OldKeyId, string NewKeyId)> ReplaceAsync(AccessKeyPlan plan, string environment, CancellationToken ct)
+    public async Task<(string? OldKeyId, string NewKeyId)> ReplaceAsync(AccessKeyPlan plan, string environment, Guid rotationId,
+        CancellationToken ct)
     {
         var secret = await secrets.ReadAsync(plan, ct)
             ?? throw new ResourceConflictException(Stages.AccessKey, $"{plan.Namespace}/{plan.SecretName}", "does not exist: provision the environment first");
@@ -21,6 +26,12 @@ public sealed class AccessKeyRotator(IamClient iam, AccessKeySecrets secrets, IL
             throw new ResourceConflictException(Stages.AccessKey, $"{plan.Namespace}/{plan.SecretName}", $"is not labelled as environment '{environment}'");
         var stored = AccessKeySecrets.Value(secret, AccessKeyPlan.AccessKeyIdKey);
         var keys = await iam.Users.ListAccessKeysAsync(plan.UserName, ct);
+        if (AccessKeySecrets.RotationOf(secret) == rotationId && stored is not null && keys.Any(k => k.AccessKeyId == stored))
+        {
+            logger.LogInformation("Rotation {RotationId} of {Environment} already put access key {AccessKeyId} into its Secret", rotationId,
+                environment, stored);
+            return (keys.FirstOrDefault(k => k.AccessKeyId != stored)?.AccessKeyId, stored);
+        }
         foreach (var stray in keys.Where(k => k.AccessKeyId != stored))
         {
             await iam.Users.DeleteAccessKeyAsync(plan.UserName, stray.AccessKeyId, ct);
@@ -30,7 +41,7 @@ public sealed class AccessKeyRotator(IamClient iam, AccessKeySecrets secrets, IL
         var key = await iam.Users.CreateAccessKeyAsync(plan.UserName, ct);
         try
         {
-            await secrets.WriteAsync(plan, key, exists: true, ct);
+            await secrets.WriteAsync(plan, key, exists: true, ct, rotationId);
         }
         catch
         {
@@ -42,9 +53,14 @@ public sealed class AccessKeyRotator(IamClient iam, AccessKeySecrets secrets, IL
         return (old, key.AccessKeyId);
     }
 
+    /// <summary>A key already gone counts as deactivated: this step may be a redelivery.</summary>
     public async Task DeactivateAsync(AccessKeyPlan plan, string oldKeyId, CancellationToken ct)
     {
-        await iam.Users.UpdateAccessKeyAsync(plan.UserName, oldKeyId, "Inactive", ct);
+        try
+        {
+            await iam.Users.UpdateAccessKeyAsync(plan.UserName, oldKeyId, "Inactive", ct);
+        }
+        catch (AwsException ex) when (ex.Code == "NoSuchEntity") { }
         logger.LogInformation("Deactivated access key {AccessKeyId} of {User}", oldKeyId, plan.UserName);
     }
 

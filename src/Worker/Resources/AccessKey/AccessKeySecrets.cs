@@ -15,6 +15,13 @@ public sealed class AccessKeySecrets(KubernetesCalls calls)
 {
     public const string SecretType = "Opaque";
 
+    /// <summary>The rotation that last wrote the key, so a redelivered rotation step knows its work is done.</summary>
+    public const string RotationAnnotation = OwnershipTags.Prefix + "rotation-id";
+
+    public static Guid? RotationOf(V1Secret secret) =>
+        secret.Metadata?.Annotations is { } annotations && annotations.TryGetValue(RotationAnnotation, out var id) && Guid.TryParse(id, out var guid)
+            ? guid : null;
+
     public Task<V1Secret?> ReadAsync(AccessKeyPlan plan, CancellationToken ct) =>
         calls.ReadAsync($"read secret {plan.Namespace}/{plan.SecretName}",
             (c, t) => c.CoreV1.ReadNamespacedSecretAsync(plan.SecretName, plan.Namespace, cancellationToken: t), ct);
@@ -23,7 +30,7 @@ public sealed class AccessKeySecrets(KubernetesCalls calls)
         secret.Data is { } data && data.TryGetValue(key, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 
     /// <summary>Creates the Secret, or replaces the one that is there (the caller has checked it is ours).</summary>
-    public async Task WriteAsync(AccessKeyPlan plan, IamAccessKey key, bool exists, CancellationToken ct)
+    public async Task WriteAsync(AccessKeyPlan plan, IamAccessKey key, bool exists, CancellationToken ct, Guid? rotationId = null)
     {
         var secret = new V1Secret
         {
@@ -32,6 +39,7 @@ public sealed class AccessKeySecrets(KubernetesCalls calls)
                 Name = plan.SecretName,
                 NamespaceProperty = plan.Namespace,
                 Labels = plan.Labels.ToDictionary(StringComparer.Ordinal),
+                Annotations = rotationId is { } rotation ? new Dictionary<string, string> { [RotationAnnotation] = rotation.ToString() } : null,
             },
             Type = SecretType,
             Data = new Dictionary<string, byte[]>
