@@ -7,8 +7,10 @@ namespace Provisioner.Worker.Planning;
 /// Access-key mode in the Milvus chart without the key in the values. The chart (zilliztech/milvus-helm,
 /// <c>templates/config.tpl</c>) only knows <c>externalS3.accessKey</c>/<c>secretKey</c>, which it writes in clear into
 /// its ConfigMap; it has no existing-Secret option. Every component does take <c>extraEnv</c> (rendered verbatim into
-/// the container's env), so the key reaches Milvus as env vars read from our Secret, which Milvus' configuration
-/// overrides <c>minio.accessKeyID</c>/<c>minio.secretAccessKey</c> with. The values hold the Secret's name only.
+/// the container's env), so the key reaches Milvus as env vars read from our Secret. Milvus compares environment and
+/// yaml keys lower-cased with <c>_</c>, <c>.</c> and <c>/</c> removed (<c>pkg/config</c> <c>formatKey</c>), so
+/// <c>MINIO_ACCESS_KEY_ID</c> is <c>minio.accessKeyID</c>, and its environment source outranks the yaml files, so the
+/// env var wins over the chart's empty value. The values hold the Secret's name only.
 /// </summary>
 public static class AccessKeyHelmValues
 {
