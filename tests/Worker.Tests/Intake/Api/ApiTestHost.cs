@@ -76,6 +76,7 @@ internal sealed class ApiTestHost : IAsyncDisposable
         services.AddProvisionerIntake();
         var app = builder.Build();
         app.MapEnvironmentsApi();
+        app.MapRotateKeyApi();
         var host = new ApiTestHost(app, databasePath);
         app.Services.GetRequiredService<IBus>().ConnectPublishObserver(host.Published);
         await app.StartAsync();
