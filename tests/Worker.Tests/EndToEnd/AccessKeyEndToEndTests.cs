@@ -100,9 +100,15 @@ public sealed class AccessKeyEndToEndTests(WorkerEndToEndFixture fixture) : ICla
         Assert.Contains(nameof(AccessKeyCreated), rotated.StandardError, StringComparison.Ordinal);
         Assert.Contains(nameof(AccessKeyDeactivated), rotated.StandardError, StringComparison.Ordinal);
         Assert.Contains(nameof(AccessKeyRotated), rotated.StandardError, StringComparison.Ordinal);
-        foreach (var secret in new[] { oldSecret, run.SecretValue("AWS_SECRET_ACCESS_KEY") })
+        // The rotation's state lives in the saga store now: key ids only, there as everywhere else.
+        var sagaFiles = Directory.EnumerateFiles(scratch.Path, "saga.db*").Select(File.ReadAllBytes).ToList();
+        Assert.Contains(sagaFiles, bytes => Contains(bytes, Encoding.UTF8.GetBytes("e2e-akey-rotate")));
+        foreach (var secret in new[] { oldSecret!, run.SecretValue("AWS_SECRET_ACCESS_KEY")! })
+        {
             Assert.False(rotated.StandardError.Contains(secret, StringComparison.Ordinal) || rotated.StandardOutput.Contains(secret, StringComparison.Ordinal),
                 "a secret access key is in the rotation's output");
+            Assert.DoesNotContain(sagaFiles, bytes => Contains(bytes, Encoding.UTF8.GetBytes(secret)));
+        }
         using var s3 = run.S3WithSecretKey();
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket(applied), Key = "k", ContentBody = "v" });
         await s3.DeleteObjectAsync(Bucket(applied), "k");
