@@ -38,10 +38,13 @@ public static class RotationSteps
         return reason is null || saga.LastRotationId == c.Message.RequestId ? Task.CompletedTask : Refuse(c, c.Message.RequestId, reason);
     }
 
+    /// <summary>A duplicate of an earlier request still gets that request's outcome; a new one is refused.</summary>
     public static Task RefuseRunWhileRotating(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) =>
-        c.Publish(new EnvironmentRequestRejected(c.Message.RequestId, c.Saga.Environment,
-            [new RequestProblem("environment", $"a key rotation of '{c.Saga.Environment}' is in progress (request {c.Saga.Rotation?.Id}); retry when it has finished")],
-            DateTimeOffset.UtcNow));
+        c.Saga.History.LastOrDefault(h => h.RequestId == c.Message.RequestId) is { } earlier
+            ? RunRecorder.PublishOutcome(c, earlier.RequestId, earlier.Outcome)
+            : c.Publish(new EnvironmentRequestRejected(c.Message.RequestId, c.Saga.Environment,
+                [new RequestProblem("environment", $"a key rotation of '{c.Saga.Environment}' is in progress (request {c.Saga.Rotation?.Id}); retry when it has finished")],
+                DateTimeOffset.UtcNow));
 
     public static async Task Replaced(BehaviorContext<ProvisioningState, AccessKeyReplaced> c)
     {

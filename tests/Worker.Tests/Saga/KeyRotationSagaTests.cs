@@ -117,6 +117,23 @@ public sealed class KeyRotationSagaTests
     }
 
     [Fact]
+    public async Task DuplicateOfTheProvisioningRequest_DuringARotation_GetsItsOriginalOutcome()
+    {
+        await using var host = await SagaTestHost.StartAsync(accessKeys: LongGrace);
+        var request = SagaRequests.AccessKey();
+        var original = Guid.NewGuid();
+        await host.ProvisionAsync(request, original);
+        var rotation = Guid.NewGuid();
+        await host.Bus.Publish(new RotateAccessKey(rotation, request.Environment));
+        await SagaTestHost.Eventually(() => host.Events.For(rotation).Any(e => e is AccessKeyCreated));
+
+        await host.Bus.Publish(new ProvisionEnvironment(original, request));
+        await SagaTestHost.Eventually(() => host.Events.For(original).Count(e => e is EnvironmentProvisioned) == 2);
+
+        Assert.DoesNotContain(host.Events.For(original), e => e is EnvironmentRequestRejected);
+    }
+
+    [Fact]
     public async Task GracePeriod_EndsWhenTheSweeperFindsItOver_NotBefore()
     {
         var grace = new AccessKeyOptions { RotationGrace = TimeSpan.FromMilliseconds(600) };
