@@ -1,12 +1,43 @@
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using Provisioner.Worker.Tests.Infrastructure;
 
 namespace Provisioner.Worker.Tests.Deploy;
 
-/// <summary>The worker's own chart renders and lints with the real helm; its own IAM policy stays scoped to milvus-* names.</summary>
+/// <summary>
+/// The worker's own chart renders and lints with the real helm, its ClusterRole lets it do what it does (its own calls, and
+/// helm's for the Milvus chart it installs as itself) and no more; its own IAM policy stays scoped to milvus-* names.
+/// </summary>
 public sealed class DeployArtifactsTests
 {
     private static readonly string Chart = RepositoryRoot.Combine("deploy", "helm", "milvus-provisioner");
+
+    /// <summary>What helm does to a release's objects: get (ownership, status), create/update/patch (install, upgrade,
+    /// rollback), delete (rollback, uninstall), list/watch (its wait; Helm 4's --wait=watcher runs an informer per kind).</summary>
+    private static readonly string[] HelmVerbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
+
+    /// <summary>
+    /// Every permission the worker uses. Its own calls (src/Worker: Resources/ServiceAccount, Resources/AccessKey,
+    /// Kubernetes/ServiceAccountTokens, Resources/MilvusRelease/ReleaseWorkloads), helm's release records (Secrets), helm's
+    /// wait (a Deployment's ReplicaSets, a workload's pods), and helm's verbs on every kind the Milvus chart (zilliztech
+    /// milvus-helm 5.x) renders with the worker's values, cluster or standalone: Deployments (one per component, or
+    /// standalone's), etcd's StatefulSet (etcd subchart), Services, the ConfigMap, and standalone's PVC (pvc.yaml).
+    /// </summary>
+    private static readonly Permission[] Required =
+    [
+        .. Permission.Of("", "namespaces", "get", "list", "create", "delete"),
+        .. Permission.Of("", "serviceaccounts", "get", "list", "create", "patch", "delete"),
+        .. Permission.Of("", "secrets", "get", "list", "create", "update", "patch", "delete"),
+        .. Permission.Of("", "serviceaccounts/token", "create"),
+        .. Permission.Of("", "pods", "list"),
+        .. Permission.Of("apps", "replicasets", "list"),
+        .. Permission.Of("apps", "deployments", HelmVerbs),
+        .. Permission.Of("apps", "statefulsets", HelmVerbs),
+        .. Permission.Of("", "services", HelmVerbs),
+        .. Permission.Of("", "configmaps", HelmVerbs),
+        .. Permission.Of("", "persistentvolumeclaims", HelmVerbs),
+    ];
 
     [HelmFact(4)]
     public async Task Lint_WorkerChart_Passes()
@@ -28,6 +59,38 @@ public sealed class DeployArtifactsTests
         Assert.DoesNotContain("kind: Secret", output);
     }
 
+    [HelmFact(4)]
+    public async Task Template_ClusterRole_GrantsTheWorkersCallsAndHelmsForTheMilvusChart()
+    {
+        var rules = await RenderRulesAsync();
+
+        Assert.Empty(Missing(Required, rules));
+    }
+
+    [HelmFact(4)]
+    public async Task Template_ClusterRole_NamesEveryGroupResourceAndVerb()
+    {
+        var rules = await RenderRulesAsync();
+
+        Assert.All(rules, rule =>
+        {
+            Assert.DoesNotContain("*", rule.ApiGroups);
+            Assert.DoesNotContain("*", rule.Resources);
+            Assert.DoesNotContain("*", rule.Verbs);
+            Assert.Null(rule.NonResourceURLs);
+        });
+    }
+
+    [HelmFact(4)]
+    public async Task Template_ExtraRules_AppendedToTheClusterRole()
+    {
+        var rules = await RenderRulesAsync("--set-json",
+            """rbac.extraRules=[{"apiGroups":["networking.k8s.io"],"resources":["ingresses"],"verbs":["get","create"]}]""");
+
+        Assert.Empty(Missing([.. Permission.Of("networking.k8s.io", "ingresses", "get", "create"), .. Required], rules));
+        Assert.Equal(Permission.Of("networking.k8s.io", "ingresses", "delete"), Missing(Permission.Of("networking.k8s.io", "ingresses", "delete"), rules));
+    }
+
     [Fact]
     public void WorkerPolicy_EveryWriteIsScopedToMilvusNames()
     {
@@ -42,5 +105,25 @@ public sealed class DeployArtifactsTests
             if (statement["Effect"]!.GetValue<string>() == "Allow" && actions.Any(a => a.StartsWith("s3:") || a.Contains("Create") || a.Contains("Delete")))
                 Assert.Contains("milvus-", resource);
         }
+    }
+
+    /// <summary>The worker chart's ClusterRole rules, as helm renders them.</summary>
+    private static async Task<IList<V1PolicyRule>> RenderRulesAsync(params string[] extra)
+    {
+        var output = await HelmProcess.SucceedAsync(HelmBinaries.Require(4), ["template", "w", Chart, .. extra]);
+        return KubernetesYaml.Deserialize<V1ClusterRole>(new RenderedManifest(output).Single("ClusterRole")).Rules;
+    }
+
+    /// <summary>The permissions no rule grants; an exact match, so a wildcard never counts as granting.</summary>
+    private static List<Permission> Missing(IEnumerable<Permission> permissions, IList<V1PolicyRule> rules) =>
+        permissions.Where(p => !rules.Any(r => r.ApiGroups.Contains(p.Group) && r.Resources.Contains(p.Resource) && r.Verbs.Contains(p.Verb)))
+            .ToList();
+
+    private sealed record Permission(string Group, string Resource, string Verb)
+    {
+        public static IEnumerable<Permission> Of(string group, string resource, params string[] verbs) =>
+            verbs.Select(verb => new Permission(group, resource, verb));
+
+        public override string ToString() => $"{(Group.Length == 0 ? "core" : Group)}/{Resource} {Verb}";
     }
 }
