@@ -51,8 +51,9 @@ public static class EnvironmentsApi
 
     private static async Task<IResult> ListAsync(string? state, SagaTable table, CancellationToken ct)
     {
-        var sagas = await table.ListAsync(string.IsNullOrWhiteSpace(state) ? null : EnvironmentStates.ToStored(state), ct);
-        return Results.Ok(new { environments = sagas.Select(StatusDocument.From) });
+        if (string.IsNullOrWhiteSpace(state)) return Results.Ok(new { environments = (await table.ListAsync(null, ct)).Select(StatusDocument.From) });
+        var sagas = await table.ListAsync(EnvironmentStates.ToStored(state), ct);
+        return Results.Ok(new { environments = sagas.Where(s => EnvironmentStates.IsIn(s, state)).Select(StatusDocument.From) });
     }
 
     private static async Task<IResult> StatusAsync(string id, IRequestClient<GetEnvironmentStatus> client, CancellationToken ct)
