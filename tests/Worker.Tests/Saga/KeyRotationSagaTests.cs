@@ -13,8 +13,7 @@ public sealed class KeyRotationSagaTests
     public async Task Rotate_ProvisionedAccessKeyEnvironment_ReplacesThenRetiresTheOldKey()
     {
         await using var host = await SagaTestHost.StartAsync();
-        var request = SagaRequests.AccessKey();
-        await host.ProvisionAsync(request);
+        var request = await ProvisionedAsync(host);
         var id = Guid.NewGuid();
 
         var outcome = await host.RotateAsync(request.Environment, id);
@@ -33,8 +32,7 @@ public sealed class KeyRotationSagaTests
     public async Task Rotate_SameCommandTwice_RotatesOnce()
     {
         await using var host = await SagaTestHost.StartAsync();
-        var request = SagaRequests.AccessKey();
-        await host.ProvisionAsync(request);
+        var request = await ProvisionedAsync(host);
         var id = Guid.NewGuid();
         await host.RotateAsync(request.Environment, id);
 
@@ -101,11 +99,8 @@ public sealed class KeyRotationSagaTests
     public async Task Run_DuringTheGracePeriod_RefusedSoTheOldKeyIsNotDeletedEarly()
     {
         await using var host = await SagaTestHost.StartAsync(accessKeys: LongGrace);
-        var request = SagaRequests.AccessKey();
-        await host.ProvisionAsync(request);
-        var rotation = Guid.NewGuid();
-        await host.Bus.Publish(new RotateAccessKey(rotation, request.Environment));
-        await SagaTestHost.Eventually(() => host.Events.For(rotation).Any(e => e is AccessKeyCreated));
+        var request = await ProvisionedAsync(host);
+        await StartRotationAsync(host, request.Environment);
         var callsBefore = host.Log.Calls.Count;
 
         var rejected = Assert.IsType<EnvironmentRequestRejected>(await host.ProvisionAsync(request));
@@ -113,7 +108,7 @@ public sealed class KeyRotationSagaTests
         Assert.Contains("key rotation", Assert.Single(rejected.Problems).Message);
         Assert.Equal(callsBefore, host.Log.Calls.Count);
         Assert.Equal("rotating", await StateAsync(host, request.Environment));
-        Assert.Contains(nameof(AccessKeyRotationRefused), Describe(await host.RotateAsync(request.Environment)));
+        Assert.Contains(nameof(AccessKeyRotationRefused), EventRecorder.Describe(await host.RotateAsync(request.Environment)));
     }
 
     [Fact]
@@ -123,9 +118,7 @@ public sealed class KeyRotationSagaTests
         var request = SagaRequests.AccessKey();
         var original = Guid.NewGuid();
         await host.ProvisionAsync(request, original);
-        var rotation = Guid.NewGuid();
-        await host.Bus.Publish(new RotateAccessKey(rotation, request.Environment));
-        await SagaTestHost.Eventually(() => host.Events.For(rotation).Any(e => e is AccessKeyCreated));
+        await StartRotationAsync(host, request.Environment);
 
         await host.Bus.Publish(new ProvisionEnvironment(original, request));
         await SagaTestHost.Eventually(() => host.Events.For(original).Count(e => e is EnvironmentProvisioned) == 2);
@@ -138,11 +131,8 @@ public sealed class KeyRotationSagaTests
     {
         var grace = new AccessKeyOptions { RotationGrace = TimeSpan.FromMilliseconds(600) };
         await using var host = await SagaTestHost.StartAsync(accessKeys: grace);
-        var request = SagaRequests.AccessKey();
-        await host.ProvisionAsync(request);
-        var rotation = Guid.NewGuid();
-        await host.Bus.Publish(new RotateAccessKey(rotation, request.Environment));
-        await SagaTestHost.Eventually(() => host.Events.For(rotation).Any(e => e is AccessKeyCreated));
+        var request = await ProvisionedAsync(host);
+        var rotation = await StartRotationAsync(host, request.Environment);
 
         Assert.Equal(0, await host.Sweeper().SweepOnceAsync(default));
         await Task.Delay(700);
@@ -157,11 +147,8 @@ public sealed class KeyRotationSagaTests
     {
         var grace = new AccessKeyOptions { RotationGrace = TimeSpan.FromMilliseconds(300) };
         await using var host = await SagaTestHost.StartAsync(accessKeys: grace);
-        var request = SagaRequests.AccessKey();
-        await host.ProvisionAsync(request);
-        var rotation = Guid.NewGuid();
-        await host.Bus.Publish(new RotateAccessKey(rotation, request.Environment));
-        await SagaTestHost.Eventually(() => host.Events.For(rotation).Any(e => e is AccessKeyCreated));
+        var request = await ProvisionedAsync(host);
+        var rotation = await StartRotationAsync(host, request.Environment);
         var deprovision = Guid.NewGuid();
 
         await host.Bus.Publish(new DeprovisionEnvironment(deprovision, request.Environment, DeleteData: false));
@@ -178,8 +165,7 @@ public sealed class KeyRotationSagaTests
     public async Task ReplaceStep_FailsAfterRetries_RotationRefusedWithTheReasonAndEnvironmentUsable()
     {
         await using var host = await SagaTestHost.StartAsync();
-        var request = SagaRequests.AccessKey();
-        await host.ProvisionAsync(request);
+        var request = await ProvisionedAsync(host);
         host.Rotation.FailReplace = new ResourceConflictException(Stages.AccessKey, "ns/secret", "is not labelled as environment 'x'");
 
         var refused = Assert.IsType<AccessKeyRotationRefused>(await host.RotateAsync(request.Environment));
@@ -196,8 +182,7 @@ public sealed class KeyRotationSagaTests
     public async Task RetireStep_Fails_RotationEndsSayingWhichOldKeyIsLeft()
     {
         await using var host = await SagaTestHost.StartAsync();
-        var request = SagaRequests.AccessKey();
-        await host.ProvisionAsync(request);
+        var request = await ProvisionedAsync(host);
         host.Rotation.FailRetire = new ResourceConflictException(Stages.AccessKey, "user", "denied");
 
         var refused = Assert.IsType<AccessKeyRotationRefused>(await host.RotateAsync(request.Environment));
@@ -212,8 +197,7 @@ public sealed class KeyRotationSagaTests
     {
         var stages = SagaTestHost.FastStages with { Deadline = TimeSpan.Zero };
         await using var host = await SagaTestHost.StartAsync(stages: stages);
-        var request = SagaRequests.AccessKey();
-        await host.ProvisionAsync(request);
+        var request = await ProvisionedAsync(host);
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Rotation.HoldNextReplace = held;
         var rotation = Guid.NewGuid();
@@ -236,12 +220,9 @@ public sealed class KeyRotationSagaTests
     {
         var database = Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db");
         var grace = new AccessKeyOptions { RotationGrace = TimeSpan.FromMilliseconds(300) };
-        var rotation = Guid.NewGuid();
-        var request = SagaRequests.AccessKey();
         await using var first = await SagaTestHost.StartAsync(database, accessKeys: grace);
-        await first.ProvisionAsync(request);
-        await first.Bus.Publish(new RotateAccessKey(rotation, request.Environment));
-        await SagaTestHost.Eventually(() => first.Events.For(rotation).Any(e => e is AccessKeyCreated));
+        var request = await ProvisionedAsync(first);
+        var rotation = await StartRotationAsync(first, request.Environment);
 
         await using var second = await SagaTestHost.StartAsync(database, sameCloudAs: first, accessKeys: grace);
         await Task.Delay(400);
@@ -251,9 +232,23 @@ public sealed class KeyRotationSagaTests
         Assert.Equal(1, second.Rotation.ReplaceCalls);
     }
 
-    private static bool IsRotationCall(string call) => call.StartsWith("replace ", StringComparison.Ordinal) || call.StartsWith("retire ", StringComparison.Ordinal);
+    private static async Task<EnvironmentRequest> ProvisionedAsync(SagaTestHost host)
+    {
+        var request = SagaRequests.AccessKey();
+        Assert.IsType<EnvironmentProvisioned>(await host.ProvisionAsync(request));
+        return request;
+    }
 
-    private static string Describe(object e) => EventRecorder.Describe(e);
+    /// <returns>The rotation's id, once its new key is in place (the grace period has begun).</returns>
+    private static async Task<Guid> StartRotationAsync(SagaTestHost host, string environment)
+    {
+        var rotation = Guid.NewGuid();
+        await host.Bus.Publish(new RotateAccessKey(rotation, environment));
+        await SagaTestHost.Eventually(() => host.Events.For(rotation).Any(e => e is AccessKeyCreated));
+        return rotation;
+    }
+
+    private static bool IsRotationCall(string call) => call.StartsWith("replace ", StringComparison.Ordinal) || call.StartsWith("retire ", StringComparison.Ordinal);
 
     private static async Task<string> StateAsync(SagaTestHost host, string environment) =>
         Assert.IsType<EnvironmentStatus>((await host.StatusAsync(environment)).Message).State;
