@@ -14,7 +14,6 @@ public sealed class KeyRotation
     public Guid Id { get; set; }
     public string Step { get; set; } = Replacing;
     public string UserName { get; set; } = "";
-    public DateTimeOffset StartedAt { get; set; }
     public string? OldKeyId { get; set; }
     public string? NewKeyId { get; set; }
     public DateTimeOffset? GraceUntil { get; set; }

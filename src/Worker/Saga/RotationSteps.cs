@@ -21,7 +21,7 @@ public static class RotationSteps
             await Refuse(c, c.Message.RequestId, "the environment does not use access-key mode");
             return;
         }
-        saga.Rotation = new KeyRotation { Id = c.Message.RequestId, UserName = replace.Plan.UserName, StartedAt = DateTimeOffset.UtcNow };
+        saga.Rotation = new KeyRotation { Id = c.Message.RequestId, UserName = replace.Plan.UserName };
         await c.Publish(replace);
     }
 
