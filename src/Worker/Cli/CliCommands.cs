@@ -16,7 +16,7 @@ public static class CliCommands
         var applyFile = new Argument<FileInfo>("file") { Description = "the request (JSON)" };
         var output = new Option<string>("--output") { Description = "json: print the final status document on stdout" };
         output.AcceptOnlyFromAmong("json", "text");
-        var timeout = new Option<int>("--timeout-minutes") { Description = "give up waiting after this long", DefaultValueFactory = _ => 30 };
+        var timeout = TimeoutMinutes("give up waiting after this long");
         var apply = new Command("apply", "Run a request through the saga in this process; exit 0 provisioned, 1 rolled back, 2 invalid, 3 leftovers")
         {
             applyFile, output, timeout,
@@ -28,7 +28,7 @@ public static class CliCommands
         var deleteData = new Option<bool>("--delete-data") { Description = "also delete the bucket's objects (every version) and the bucket" };
         var destroyOutput = new Option<string>("--output") { Description = "json: print the final status document on stdout" };
         destroyOutput.AcceptOnlyFromAmong("json", "text");
-        var destroyTimeout = new Option<int>("--timeout-minutes") { Description = "give up waiting after this long", DefaultValueFactory = _ => 30 };
+        var destroyTimeout = TimeoutMinutes("give up waiting after this long");
         var destroy = new Command("destroy", "Deprovision an environment in reverse order; the bucket and its data are kept unless --delete-data")
         {
             destroyTarget, deleteData, destroyOutput, destroyTimeout,
@@ -37,7 +37,7 @@ public static class CliCommands
             result.GetValue(destroyOutput) == "json", TimeSpan.FromMinutes(result.GetValue(destroyTimeout)), ct));
 
         var rotateEnvironment = new Argument<string>("environment") { Description = "an environment provisioned in access-key mode" };
-        var rotateTimeout = new Option<int>("--timeout-minutes") { Description = "give up waiting after this long (the grace period included)", DefaultValueFactory = _ => 30 };
+        var rotateTimeout = TimeoutMinutes("give up waiting after this long (the grace period included)");
         var rotate = new Command("rotate-key", "Replace the environment's access key: new key into its Secret, pods rolled, grace period, old key deleted; exit 0 rotated, 1 refused or failed, 4 timed out")
         {
             rotateEnvironment, rotateTimeout,
@@ -46,4 +46,8 @@ public static class CliCommands
 
         return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply, destroy, rotate };
     }
+
+    /// <summary>Each verb needs its own option instance; they share the name and the default.</summary>
+    private static Option<int> TimeoutMinutes(string description) =>
+        new("--timeout-minutes") { Description = description, DefaultValueFactory = _ => 30 };
 }
