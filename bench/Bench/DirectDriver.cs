@@ -7,12 +7,12 @@ using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Planning;
-using Provisioner.Worker.Resources;
-using Provisioner.Worker.Resources.AccessPolicy;
-using Provisioner.Worker.Resources.Bucket;
-using Provisioner.Worker.Resources.Role;
+using Provisioner.Worker.Stages;
+using Provisioner.Worker.Stages.AccessPolicy;
+using Provisioner.Worker.Stages.Bucket;
+using Provisioner.Worker.Stages.Role;
+using Provisioner.Worker.Stages.Verify;
 using Provisioner.Worker.Validation;
-using Provisioner.Worker.Verification;
 
 namespace Provisioner.Bench;
 
@@ -71,14 +71,14 @@ public sealed class DirectDriver : IDisposable
             Lap(Segment.Facts);
             var plan = Planner.Plan(request, command.RequestId, observed);
             Lap(Segment.Plan);
-            await Reconciler.EnsureAsync(bucket, plan.Bucket, Stages.Bucket, plan.Bucket.Name, plan.Environment, CancellationToken.None);
-            Lap(Stages.Bucket);
-            await Reconciler.EnsureAsync(policy, plan.AccessPolicy, Stages.AccessPolicy, plan.AccessPolicy.Name, plan.Environment, CancellationToken.None);
-            Lap(Stages.AccessPolicy);
-            await Reconciler.EnsureAsync(role, plan.Role, Stages.Role, plan.Role.Name, plan.Environment, CancellationToken.None);
-            Lap(Stages.Role);
+            await Reconciler.EnsureAsync(bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, CancellationToken.None);
+            Lap(StageNames.Bucket);
+            await Reconciler.EnsureAsync(policy, plan.AccessPolicy, StageNames.AccessPolicy, plan.AccessPolicy.Name, plan.Environment, CancellationToken.None);
+            Lap(StageNames.AccessPolicy);
+            await Reconciler.EnsureAsync(role, plan.Role, StageNames.Role, plan.Role.Name, plan.Environment, CancellationToken.None);
+            Lap(StageNames.Role);
             await verifier.VerifyAsync(plan, CancellationToken.None);
-            Lap(Stages.Verify);
+            Lap(StageNames.Verify);
             return new EnvSample(environment, total.Elapsed.TotalMilliseconds, segments);
         }
         catch (Exception ex)

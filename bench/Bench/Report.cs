@@ -12,7 +12,7 @@ public sealed class Report(BenchOptions options, BenchResults results)
 
     private static readonly string[] WorkerSegments =
     [
-        Segment.Intake, Segment.FactsPlanSlip, Stages.Bucket, Stages.AccessPolicy, Stages.Role, Stages.Verify, Segment.HandOffs,
+        Segment.Intake, Segment.FactsPlanSlip, StageNames.Bucket, StageNames.AccessPolicy, StageNames.Role, StageNames.Verify, Segment.HandOffs,
         Segment.Finish, Segment.Observe,
     ];
 
@@ -152,7 +152,7 @@ public sealed class Report(BenchOptions options, BenchResults results)
             t.AppendLine($"| {label} | {F(w)} | {(double.IsNaN(d) ? "—" : F(d))} | {(double.IsNaN(d) ? F(w) : F(w - d))} |");
         Row("intake: HTTP POST, validation, publish, saga created (direct: parse + validate)", Mean(worker, Segment.Intake), Mean(direct, Segment.ParseValidate));
         Row("facts (STS GetCallerIdentity) + plan (+ routing slip)", Mean(worker, Segment.FactsPlanSlip), Mean(direct, Segment.Facts, Segment.Plan));
-        foreach (var stage in new[] { Stages.Bucket, Stages.AccessPolicy, Stages.Role, Stages.Verify })
+        foreach (var stage in new[] { StageNames.Bucket, StageNames.AccessPolicy, StageNames.Role, StageNames.Verify })
             Row($"stage `{stage}`", Mean(worker, stage), Mean(direct, stage));
         Row("hand-offs between stages (Courier → next activity)", Mean(worker, Segment.HandOffs), double.NaN);
         Row("last stage → outcome recorded (saga)", Mean(worker, Segment.Finish), double.NaN);

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Provisioner.Contracts;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Stages.MilvusRelease;
+using Provisioner.Worker.Stages.ServiceAccount;
 
 namespace Provisioner.Worker.Cli;
 
@@ -40,7 +43,7 @@ public static class PlanPrinter
         return json;
     }
 
-    private static string Command(int major, HelmPlan helm) =>
+    private static string Command(int major, MilvusReleasePlan helm) =>
         "helm " + string.Join(' ', HelmCommands.UpgradeInstall(major, helm, "<values.json>", new HelmOptions()));
 
     public static string Print(EnvironmentPlan plan) => ToJson(plan).ToJsonString(Indented);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MassTransit;
 using Provisioner.Contracts;
-using Provisioner.Worker.Intake.Outlet;
+using Provisioner.Worker.Outlet;
 
 namespace Provisioner.Worker.Cli;
 

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CliWrap;
 using Microsoft.Extensions.Options;
+using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Stages.MilvusRelease;
 
 namespace Provisioner.Worker.Helm;
 
@@ -57,7 +59,7 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
             : [];
 
     /// <summary>Install or upgrade and wait; a failed attempt is rolled back by helm itself (atomic / rollback-on-failure).</summary>
-    public async Task UpgradeInstallAsync(HelmPlan plan, string values, CancellationToken ct)
+    public async Task UpgradeInstallAsync(MilvusReleasePlan plan, string values, CancellationToken ct)
     {
         var version = await MajorVersionAsync(ct);
         await using var file = await PrivateValuesFile.WriteAsync(TempDirectory, values, ct);

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Stages.MilvusRelease;
 
 namespace Provisioner.Worker.Helm;
 
@@ -22,7 +24,7 @@ public static class HelmCommands
             : throw new NotSupportedException($"helm '{version.Trim()}' is not supported; use Helm 3 or Helm 4");
     }
 
-    public static IReadOnlyList<string> UpgradeInstall(int major, HelmPlan plan, string valuesFile, HelmOptions options)
+    public static IReadOnlyList<string> UpgradeInstall(int major, MilvusReleasePlan plan, string valuesFile, HelmOptions options)
     {
         List<string> args = ["upgrade", "--install", plan.Release, plan.Chart, "--namespace", plan.Namespace];
         if (UsesRepository(plan)) args.AddRange(["--repo", plan.Repository!]);
@@ -60,7 +62,7 @@ public static class HelmCommands
     }
 
     /// <summary>A chart name looked up in a repository URL; <c>oci://</c> references and local paths stand alone.</summary>
-    public static bool UsesRepository(HelmPlan plan) =>
+    public static bool UsesRepository(MilvusReleasePlan plan) =>
         !string.IsNullOrEmpty(plan.Repository) && !plan.Chart.StartsWith("oci://", StringComparison.OrdinalIgnoreCase);
 
     private static string Wait(int major) => major >= 4 ? "--wait=watcher" : "--wait";

@@ -1,12 +1,12 @@
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Planning;
-using Provisioner.Worker.Resources;
-using Provisioner.Worker.Resources.AccessKey;
-using Provisioner.Worker.Resources.User;
-using Provisioner.Worker.Resources.MilvusRelease;
 using Provisioner.Worker.Rotation;
-using Provisioner.Worker.Verification;
+using Provisioner.Worker.Stages;
+using Provisioner.Worker.Stages.AccessKey;
+using Provisioner.Worker.Stages.IamUser;
+using Provisioner.Worker.Stages.MilvusRelease;
+using Provisioner.Worker.Stages.Verify;
 
 namespace Provisioner.Worker.Hosting;
 

@@ -1,7 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Activities;
+using Provisioner.Worker.Intake;
 using Provisioner.Worker.Recovery;
+using Provisioner.Worker.Stages;
+using Provisioner.Worker.Testing;
 
 namespace Provisioner.Worker.Hosting;
 

@@ -1,4 +1,5 @@
 using Provisioner.Worker.Intake;
+using Provisioner.Worker.Intake.Api;
 
 namespace Provisioner.Worker.Hosting;
 

@@ -1,4 +1,4 @@
-using Provisioner.Worker.Saga;
+using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Kubernetes;
 

@@ -1,4 +1,3 @@
-using Provisioner.Worker.Verification;
 
 namespace Provisioner.Worker.Kubernetes;
 

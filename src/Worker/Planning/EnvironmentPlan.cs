@@ -1,3 +1,13 @@
+using Provisioner.Contracts;
+using Provisioner.Worker.Stages.AccessKey;
+using Provisioner.Worker.Stages.AccessPolicy;
+using Provisioner.Worker.Stages.Bucket;
+using Provisioner.Worker.Stages.BucketPolicy;
+using Provisioner.Worker.Stages.IamUser;
+using Provisioner.Worker.Stages.MilvusRelease;
+using Provisioner.Worker.Stages.Role;
+using Provisioner.Worker.Stages.ServiceAccount;
+
 namespace Provisioner.Worker.Planning;
 
 /// <summary>
@@ -13,7 +23,7 @@ public sealed record EnvironmentPlan(
     AccessPolicyPlan AccessPolicy,
     RolePlan Role,
     ServiceAccountPlan ServiceAccount,
-    HelmPlan? Helm,
+    MilvusReleasePlan? Helm,
     IamUserPlan? User = null,
     AccessKeyPlan? AccessKey = null)
 {
@@ -24,14 +34,14 @@ public sealed record EnvironmentPlan(
     {
         get
         {
-            List<string> stages = [Contracts.Stages.Bucket];
-            if (BucketPolicy is not null) stages.Add(Contracts.Stages.BucketPolicy);
-            stages.Add(Contracts.Stages.AccessPolicy);
-            if (User is not null) stages.AddRange([Contracts.Stages.IamUser, Contracts.Stages.AccessKey]);
-            else stages.Add(Contracts.Stages.Role);
-            if (User is null && ServiceAccount.Manage) stages.Add(Contracts.Stages.ServiceAccount);
-            if (Helm is not null) stages.Add(Contracts.Stages.MilvusRelease);
-            stages.Add(Contracts.Stages.Verify);
+            List<string> stages = [Contracts.StageNames.Bucket];
+            if (BucketPolicy is not null) stages.Add(Contracts.StageNames.BucketPolicy);
+            stages.Add(Contracts.StageNames.AccessPolicy);
+            if (User is not null) stages.AddRange([Contracts.StageNames.IamUser, Contracts.StageNames.AccessKey]);
+            else stages.Add(Contracts.StageNames.Role);
+            if (User is null && ServiceAccount.Manage) stages.Add(Contracts.StageNames.ServiceAccount);
+            if (Helm is not null) stages.Add(Contracts.StageNames.MilvusRelease);
+            stages.Add(Contracts.StageNames.Verify);
             return stages;
         }
     }

@@ -1,4 +1,12 @@
 using Provisioner.Contracts;
+using Provisioner.Worker.Stages.AccessKey;
+using Provisioner.Worker.Stages.AccessPolicy;
+using Provisioner.Worker.Stages.Bucket;
+using Provisioner.Worker.Stages.BucketPolicy;
+using Provisioner.Worker.Stages.IamUser;
+using Provisioner.Worker.Stages.MilvusRelease;
+using Provisioner.Worker.Stages.Role;
+using Provisioner.Worker.Stages.ServiceAccount;
 
 namespace Provisioner.Worker.Planning;
 
@@ -66,12 +74,12 @@ public static class Planner
             ? (uri.Host + uri.AbsolutePath).TrimEnd('/')
             : issuer.Replace("https://", "", StringComparison.OrdinalIgnoreCase).TrimEnd('/');
 
-    private static HelmPlan? PlanHelm(EnvironmentRequest request, string bucket, string s3Host, IReadOnlyDictionary<string, string> tags)
+    private static MilvusReleasePlan? PlanHelm(EnvironmentRequest request, string bucket, string s3Host, IReadOnlyDictionary<string, string> tags)
     {
         if (request.Milvus is not { } milvus) return null;
         var chart = milvus.Chart ?? DefaultChartRepository;
         var isRepository = chart.StartsWith("https://", StringComparison.Ordinal) || chart.StartsWith("http://", StringComparison.Ordinal);
-        return new HelmPlan(milvus.Release, request.Kubernetes.Namespace, isRepository ? DefaultChart : chart,
+        return new MilvusReleasePlan(milvus.Release, request.Kubernetes.Namespace, isRepository ? DefaultChart : chart,
             isRepository ? chart : null, milvus.Version, HelmValues.Generate(request, bucket, s3Host).ToJsonString(), tags);
     }
 

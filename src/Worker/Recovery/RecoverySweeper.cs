@@ -1,9 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Activities;
 using Provisioner.Worker.Rotation;
-using Provisioner.Worker.Saga;
+using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
+using Provisioner.Worker.Stages;
+using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.Recovery;
 
@@ -52,7 +53,7 @@ public sealed class RecoverySweeper(SagaTable table, IBus bus, IOptions<Recovery
             if (saga.Rotation is not { } rotation) continue;
             var due = rotation.Step == KeyRotation.Grace
                 ? rotation.GraceUntil <= now
-                : now - saga.UpdatedAt >= stages.Value.DeadlineOf(Contracts.Stages.AccessKey);
+                : now - saga.UpdatedAt >= stages.Value.DeadlineOf(Contracts.StageNames.AccessKey);
             if (!due) continue;
             logger.LogInformation("Rotation {RotationId} of {Environment} is due at step {Step}; moving it on", rotation.Id, saga.Environment,
                 rotation.Step);

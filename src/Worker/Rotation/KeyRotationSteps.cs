@@ -1,5 +1,5 @@
-using Provisioner.Worker.Resources.AccessKey;
-using Provisioner.Worker.Resources.MilvusRelease;
+using Provisioner.Contracts;
+using Provisioner.Worker.Stages.MilvusRelease;
 
 namespace Provisioner.Worker.Rotation;
 

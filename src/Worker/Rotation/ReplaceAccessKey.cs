@@ -1,4 +1,6 @@
+using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Stages.AccessKey;
 
 namespace Provisioner.Worker.Rotation;
 

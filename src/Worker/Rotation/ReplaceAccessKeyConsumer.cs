@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Resources.AccessKey;
+using Provisioner.Contracts;
+using Provisioner.Worker.Stages.AccessKey;
 
 namespace Provisioner.Worker.Rotation;
 

@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Activities;
+using Provisioner.Worker.Stages;
 
 namespace Provisioner.Worker.Rotation;
 
@@ -15,7 +15,7 @@ public sealed class RotationStepDefinition<TConsumer> : ConsumerDefinition<TCons
     public RotationStepDefinition(IOptions<StageOptions> options)
     {
         this.options = options.Value;
-        ConcurrentMessageLimit = this.options.ConcurrencyOf(Contracts.Stages.AccessKey);
+        ConcurrentMessageLimit = this.options.ConcurrencyOf(Contracts.StageNames.AccessKey);
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator,

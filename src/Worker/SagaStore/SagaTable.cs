@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using MassTransit;
-using Provisioner.Worker.Saga;
+using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.SagaStore;
 

@@ -1,7 +1,7 @@
 using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Saga;
-using Provisioner.Worker.Saga;
+using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.SagaStore;
 

@@ -18,8 +18,8 @@ public sealed class DeployArtifactsTests
     private static readonly string[] HelmVerbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 
     /// <summary>
-    /// Every permission the worker uses. Its own calls (src/Worker: Resources/ServiceAccount, Resources/AccessKey,
-    /// Kubernetes/ServiceAccountTokens, Resources/MilvusRelease/ReleaseWorkloads), helm's release records (Secrets), helm's
+    /// Every permission the worker uses. Its own calls (src/Worker: Stages/ServiceAccount, Stages/AccessKey,
+    /// Kubernetes/ServiceAccountTokens, Stages/MilvusRelease/ReleaseWorkloads), helm's release records (Secrets), helm's
     /// wait (a Deployment's ReplicaSets, a workload's pods), and helm's verbs on every kind the Milvus chart (zilliztech
     /// milvus-helm 5.x) renders with the worker's values, cluster or standalone: Deployments (one per component, or
     /// standalone's), etcd's StatefulSet (etcd subchart), Services, the ConfigMap, and standalone's PVC (pvc.yaml).

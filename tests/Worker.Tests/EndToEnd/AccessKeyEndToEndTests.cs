@@ -41,12 +41,12 @@ public sealed class AccessKeyEndToEndTests(WorkerEndToEndFixture fixture) : ICla
         Assert.True(result.ExitCode == 0, run.Redacted(result.ToString()));
         var status = JsonSerializer.Deserialize<EnvironmentStatus>(result.StandardOutput, JsonSerializerOptions.Web)!;
         Assert.Equal(["bucket", "access-policy", "iam-user", "access-key", "verify"], status.Stages.Select(s => s.Stage));
-        Assert.Equal("passed", status.Stages.Single(s => s.Stage == Stages.Verify).Outputs["probe"]);
-        var user = status.Stages.Single(s => s.Stage == Stages.IamUser).Outputs["name"];
+        Assert.Equal("passed", status.Stages.Single(s => s.Stage == StageNames.Verify).Outputs["probe"]);
+        var user = status.Stages.Single(s => s.Stage == StageNames.IamUser).Outputs["name"];
         Assert.Equal([run.SecretValue("AWS_ACCESS_KEY_ID")], (await run.Admin.Users.ListAccessKeysAsync(user, default)).Select(k => k.AccessKeyId));
 
         using var s3 = run.S3WithSecretKey();
-        var bucket = status.Stages.Single(s => s.Stage == Stages.Bucket).Outputs["name"];
+        var bucket = status.Stages.Single(s => s.Stage == StageNames.Bucket).Outputs["name"];
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "k", ContentBody = "v" });
         await s3.DeleteObjectAsync(bucket, "k");
         var other = $"other-{Guid.NewGuid():N}";
@@ -124,7 +124,7 @@ public sealed class AccessKeyEndToEndTests(WorkerEndToEndFixture fixture) : ICla
     }
 
     private static string Bucket(WorkerResult applied) =>
-        JsonSerializer.Deserialize<EnvironmentStatus>(applied.StandardOutput, JsonSerializerOptions.Web)!.Stages.Single(s => s.Stage == Stages.Bucket).Outputs["name"];
+        JsonSerializer.Deserialize<EnvironmentStatus>(applied.StandardOutput, JsonSerializerOptions.Web)!.Stages.Single(s => s.Stage == StageNames.Bucket).Outputs["name"];
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

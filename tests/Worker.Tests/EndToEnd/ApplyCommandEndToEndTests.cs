@@ -57,8 +57,8 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
         var manifest = JsonNode.Parse(status.ServiceAccountManifest!)!;
         Assert.Equal(Text(plan, "role", "arn"), manifest["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"]!.GetValue<string>());
         Assert.Equal(
-            [(Stages.Bucket, "completed", Text(plan, "bucket", "arn")), (Stages.AccessPolicy, "completed", policyArn),
-                (Stages.Role, "completed", Text(plan, "role", "arn")), (Stages.Verify, "completed", null)],
+            [(StageNames.Bucket, "completed", Text(plan, "bucket", "arn")), (StageNames.AccessPolicy, "completed", policyArn),
+                (StageNames.Role, "completed", Text(plan, "role", "arn")), (StageNames.Verify, "completed", null)],
             status.Stages.Select(s => (s.Stage, s.Status, s.Outputs.GetValueOrDefault("arn"))));
     }
 
@@ -73,9 +73,9 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
         Assert.True(again.ExitCode == 0, again.ToString());
         var status = Status(again);
         Assert.Equal("provisioned", status.State);
-        Assert.Equal([(Stages.Bucket, "unchanged"), (Stages.AccessPolicy, "unchanged"), (Stages.Role, "unchanged"), (Stages.Verify, "verified")],
+        Assert.Equal([(StageNames.Bucket, "unchanged"), (StageNames.AccessPolicy, "unchanged"), (StageNames.Role, "unchanged"), (StageNames.Verify, "verified")],
             status.Stages.Select(s => (s.Stage, s.Action)));
-        var policyArn = status.Stages.Single(s => s.Stage == Stages.AccessPolicy).Outputs["arn"];
+        var policyArn = status.Stages.Single(s => s.Stage == StageNames.AccessPolicy).Outputs["arn"];
         Assert.Single(await fixture.Iam.Policies.ListPolicyVersionsAsync(policyArn, Ct));
     }
 
@@ -92,9 +92,9 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var status = Status(result);
-        Assert.Equal(("rolled-back", Stages.Role), (status.State, status.FailedStage));
+        Assert.Equal(("rolled-back", StageNames.Role), (status.State, status.FailedStage));
         // Compensated, not skipped: the bucket and the policy did exist before the role stage failed.
-        Assert.Equal([(Stages.Bucket, "compensated"), (Stages.AccessPolicy, "compensated"), (Stages.Role, "failed"), (Stages.Verify, "skipped")],
+        Assert.Equal([(StageNames.Bucket, "compensated"), (StageNames.AccessPolicy, "compensated"), (StageNames.Role, "failed"), (StageNames.Verify, "skipped")],
             status.Stages.Select(s => (s.Stage, s.Status)));
         Assert.DoesNotContain(await BucketNamesAsync(), name => name.Contains(environment, StringComparison.Ordinal));
         Assert.Null(await fixture.Iam.Policies.GetPolicyAsync(Text(plan, "accessPolicy", "arn"), Ct));

@@ -20,9 +20,9 @@ public sealed class DestroyCommandEndToEndTests(WorkerEndToEndFixture fixture) :
         var applied = await RunAsync("apply", request, "--output", "json");
         Assert.True(applied.ExitCode == 0, applied.ToString());
         var status = JsonSerializer.Deserialize<EnvironmentStatus>(applied.StandardOutput, JsonSerializerOptions.Web)!;
-        var bucket = status.Stages.Single(s => s.Stage == Stages.Bucket).Outputs["name"];
-        var roleName = status.Stages.Single(s => s.Stage == Stages.Role).Outputs["name"];
-        var policyArn = status.Stages.Single(s => s.Stage == Stages.AccessPolicy).Outputs["arn"];
+        var bucket = status.Stages.Single(s => s.Stage == StageNames.Bucket).Outputs["name"];
+        var roleName = status.Stages.Single(s => s.Stage == StageNames.Role).Outputs["name"];
+        var policyArn = status.Stages.Single(s => s.Stage == StageNames.AccessPolicy).Outputs["arn"];
         var s3 = fixture.Aws.S3(WorkerEndToEndFixture.Region);
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "data/segment", ContentBody = "milvus data" });
 

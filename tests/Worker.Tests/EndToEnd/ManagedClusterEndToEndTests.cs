@@ -36,13 +36,13 @@ public sealed class ManagedClusterEndToEndTests(WorkerEndToEndFixture fixture) :
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var status = JsonSerializer.Deserialize<EnvironmentStatus>(result.StandardOutput, JsonSerializerOptions.Web)!;
-        var roleArn = status.Stages.Single(s => s.Stage == Stages.Role).Outputs["arn"];
-        Assert.Contains("DISCOVERED0000000000000000000000", status.Stages.Single(s => s.Stage == Stages.Role).Outputs["oidcProvider"]);
+        var roleArn = status.Stages.Single(s => s.Stage == StageNames.Role).Outputs["arn"];
+        Assert.Contains("DISCOVERED0000000000000000000000", status.Stages.Single(s => s.Stage == StageNames.Role).Outputs["oidcProvider"]);
         var account = cluster.Find("serviceaccounts", "milvus", "milvus-s3-access-sa");
         Assert.NotNull(account);
         Assert.Equal(roleArn, account["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"]!.GetValue<string>());
         Assert.Equal("e2e-managed", account["metadata"]!["labels"]!["milvus-provisioner/environment"]!.GetValue<string>());
-        var role = await fixture.Iam.Roles.GetRoleAsync(status.Stages.Single(s => s.Stage == Stages.Role).Outputs["name"], default);
+        var role = await fixture.Iam.Roles.GetRoleAsync(status.Stages.Single(s => s.Stage == StageNames.Role).Outputs["name"], default);
         Assert.Contains("oidc.eks.us-east-2.amazonaws.com/id/DISCOVERED0000000000000000000000:sub", role!.AssumeRolePolicyDocument);
         Assert.Equal(["bucket", "access-policy", "role", "service-account", "verify"], status.Stages.Select(s => s.Stage));
     }
@@ -63,9 +63,9 @@ public sealed class ManagedClusterEndToEndTests(WorkerEndToEndFixture fixture) :
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var status = JsonSerializer.Deserialize<EnvironmentStatus>(result.StandardOutput, JsonSerializerOptions.Web)!;
-        Assert.Equal(Stages.ServiceAccount, status.FailedStage);
+        Assert.Equal(StageNames.ServiceAccount, status.FailedStage);
         Assert.Equal(["compensated", "compensated", "compensated", "failed", "skipped"], status.Stages.Select(s => s.Status));
-        Assert.Null(await fixture.Iam.Roles.GetRoleAsync(status.Stages.Single(s => s.Stage == Stages.Role).Outputs["name"], default));
+        Assert.Null(await fixture.Iam.Roles.GetRoleAsync(status.Stages.Single(s => s.Stage == StageNames.Role).Outputs["name"], default));
         Assert.Null(cluster.Find("serviceaccounts", "foreign", "milvus-s3-access-sa")!["metadata"]!["annotations"]);
     }
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Stages.MilvusRelease;
 using Provisioner.Worker.Tests.Infrastructure;
 
 namespace Provisioner.Worker.Tests.Helm;
@@ -16,7 +17,7 @@ public sealed class HelmCliTests : IDisposable
 {
     private readonly DirectoryInfo temp = Directory.CreateTempSubdirectory("helm-cli-tests-");
     private readonly TestKubeconfig refusing = new(TestKubeconfig.RefusingServer);
-    private readonly HelmPlan plan = TestRequests.Plan(TestRequests.Valid()).Helm! with { Chart = HelmProcess.StubChart, Repository = null, Version = null };
+    private readonly MilvusReleasePlan plan = TestRequests.Plan(TestRequests.Valid()).Helm! with { Chart = HelmProcess.StubChart, Repository = null, Version = null };
 
     public void Dispose()
     {

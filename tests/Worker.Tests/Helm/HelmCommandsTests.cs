@@ -1,5 +1,6 @@
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Stages.MilvusRelease;
 using Provisioner.Worker.Tests.Infrastructure;
 
 namespace Provisioner.Worker.Tests.Helm;
@@ -7,7 +8,7 @@ namespace Provisioner.Worker.Tests.Helm;
 public sealed class HelmCommandsTests
 {
     private static readonly HelmOptions Options = new();
-    private static readonly HelmPlan Plan = TestRequests.Plan(TestRequests.Valid()).Helm!;
+    private static readonly MilvusReleasePlan Plan = TestRequests.Plan(TestRequests.Valid()).Helm!;
 
     [Fact]
     public void UpgradeInstall_Helm4_RollbackOnFailureAndWatcherWait() =>

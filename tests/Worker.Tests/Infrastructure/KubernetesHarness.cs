@@ -1,11 +1,11 @@
-using k8s;
 using Provisioner.Contracts;
 using Provisioner.Worker.Common;
 using Provisioner.Worker.Kubernetes;
 using Provisioner.Worker.Planning;
-using Provisioner.Worker.Resources;
-using Provisioner.Worker.Resources.ServiceAccount;
-using Provisioner.Worker.Tests.Resources;
+using Provisioner.Worker.Stages;
+using Provisioner.Worker.Stages.ServiceAccount;
+using Provisioner.Worker.Tests.Stages;
+using k8s;
 
 namespace Provisioner.Worker.Tests.Infrastructure;
 
@@ -65,7 +65,7 @@ internal sealed class KubernetesHarness : IAsyncDisposable
 
     public static string EnvironmentOf(ServiceAccountPlan plan) => plan.Labels[OwnershipTags.Environment];
 
-    public Task<string> EnsureAsync(ServiceAccountPlan plan) => Reconciler.EnsureAsync(Resource, plan, Stages.ServiceAccount,
+    public Task<string> EnsureAsync(ServiceAccountPlan plan) => Reconciler.EnsureAsync(Resource, plan, StageNames.ServiceAccount,
         $"{plan.Namespace}/{plan.Name}", EnvironmentOf(plan), Ct);
 
     public Task<(string Action, string? Detail)> RemoveAsync(ServiceAccountPlan plan, Guid? onlyCreatedBy) =>

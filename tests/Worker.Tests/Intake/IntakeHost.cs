@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Hosting;
+using Provisioner.Worker.Intake;
 using Provisioner.Worker.Tests.Infrastructure;
 
 namespace Provisioner.Worker.Tests.Intake;

@@ -2,7 +2,7 @@ using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Tests.Infrastructure;
-using Provisioner.Worker.Tests.Saga;
+using Provisioner.Worker.Tests.StateMachine;
 
 namespace Provisioner.Worker.Tests.Recovery;
 
@@ -59,7 +59,7 @@ public sealed class RecoverySweeperTests
         hold.SetCanceled();
 
         var rolledBack = Assert.IsType<EnvironmentRolledBack>(await outcome);
-        Assert.Equal(Stages.Role, rolledBack.FailedStage);
+        Assert.Equal(StageNames.Role, rolledBack.FailedStage);
         Assert.Contains("no progress at stage 'role' in 2 attempts", rolledBack.Reason);
         Assert.Equal(2, host.Events.For(id).Count(e => e is EnvironmentRunStarted));
         Assert.Equal(["create bucket", "create access-policy", "delete access-policy", "delete bucket"], calls);

@@ -1,7 +1,7 @@
 using MassTransit;
 using Provisioner.Contracts;
-using Provisioner.Worker.Saga;
 using Provisioner.Worker.SagaStore;
+using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.Tests.SagaStore;
 

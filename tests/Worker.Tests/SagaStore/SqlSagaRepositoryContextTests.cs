@@ -1,6 +1,6 @@
 using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
-using Provisioner.Worker.Tests.Saga;
+using Provisioner.Worker.Tests.StateMachine;
 
 namespace Provisioner.Worker.Tests.SagaStore;
 

@@ -1,5 +1,6 @@
 using System.Text;
-using Provisioner.Worker.Saga;
+using Provisioner.Worker.Runs;
+using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.Intake.Api;
 

@@ -4,7 +4,9 @@ using Amazon.SQS.Model;
 using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.Aws;
+using Provisioner.Worker.Common;
 using Provisioner.Worker.Intake.Ticketing;
+using Provisioner.Worker.Outlet.Ticketing;
 
 namespace Provisioner.Worker.Intake.Sqs;
 

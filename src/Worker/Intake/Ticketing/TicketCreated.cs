@@ -1,4 +1,5 @@
 using Provisioner.Contracts;
+using Provisioner.Worker.Common;
 
 namespace Provisioner.Worker.Intake.Ticketing;
 

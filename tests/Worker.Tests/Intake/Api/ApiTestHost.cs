@@ -10,13 +10,17 @@ using Microsoft.Extensions.Options;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Intake;
+using Provisioner.Worker.Intake.Api;
 using Provisioner.Worker.Planning;
-using Provisioner.Worker.Resources;
-using Provisioner.Worker.Saga;
+using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
+using Provisioner.Worker.Stages;
+using Provisioner.Worker.Stages.AccessPolicy;
+using Provisioner.Worker.Stages.Bucket;
+using Provisioner.Worker.Stages.Role;
+using Provisioner.Worker.Stages.Verify;
 using Provisioner.Worker.Tests.Infrastructure;
-using Provisioner.Worker.Tests.Saga;
-using Provisioner.Worker.Verification;
+using Provisioner.Worker.Tests.StateMachine;
 
 namespace Provisioner.Worker.Tests.Intake.Api;
 
@@ -60,7 +64,7 @@ internal sealed class ApiTestHost : IAsyncDisposable
         services.AddSingleton<IResource<AccessPolicyPlan>>(new FakeResource<AccessPolicyPlan>("access-policy", log, p => p.Name));
         services.AddSingleton<IResource<RolePlan>>(new FakeResource<RolePlan>("role", log, p => p.Name));
         services.AddSingleton<IEnvironmentVerifier>(new FakeVerifier(log));
-        services.AddSingleton<Provisioner.Worker.Resources.Bucket.IBucketContents>(new FakeBucketContents(log));
+        services.AddSingleton<IBucketContents>(new FakeBucketContents(log));
         services.AddSingleton<IPlanFactsResolver>(new FakePlanFacts());
         services.AddSingleton<RoutingSlipFactory>();
         services.AddSingleton<ISagaDatabase>(new SqliteSagaDatabase($"Data Source={databasePath}"));

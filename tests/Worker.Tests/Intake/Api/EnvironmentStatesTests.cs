@@ -1,5 +1,5 @@
 using Provisioner.Worker.Intake.Api;
-using Provisioner.Worker.Saga;
+using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.Tests.Intake.Api;
 

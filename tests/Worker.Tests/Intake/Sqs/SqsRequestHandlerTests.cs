@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Provisioner.Contracts;
+using Provisioner.Worker.Common;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Intake.Sqs;
 using Provisioner.Worker.Tests.Infrastructure;

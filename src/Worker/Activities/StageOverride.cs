@@ -1,9 +1,0 @@
-namespace Provisioner.Worker.Activities;
-
-/// <summary>One stage's exceptions to the <see cref="StageOptions"/> defaults; unset = the default.</summary>
-public sealed record StageOverride
-{
-    public TimeSpan? Deadline { get; init; }
-
-    public int? ConcurrentMessageLimit { get; init; }
-}

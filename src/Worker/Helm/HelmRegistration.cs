@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Stages;
+using Provisioner.Worker.Stages.MilvusRelease;
+
+namespace Provisioner.Worker.Helm;
+
+/// <summary>The helm CLI and the Milvus release resource.</summary>
+public static class HelmRegistration
+{
+    public static IServiceCollection AddProvisionerHelm(this IServiceCollection services)
+    {
+        services.AddOptions<HelmOptions>().BindConfiguration(HelmOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Binary), "Helm:Binary is required")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "Helm:Timeout must be positive")
+            .Validate(o => string.IsNullOrEmpty(o.Kubeconfig) || File.Exists(o.Kubeconfig), "Helm:Kubeconfig must name an existing file")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new HelmCli(sp.GetRequiredService<IOptions<HelmOptions>>(), sp.GetRequiredService<ILogger<HelmCli>>()));
+        services.AddSingleton<IResource<MilvusReleasePlan>>(sp => new HelmReleaseResource(sp.GetRequiredService<HelmCli>(),
+            HelmReleaseResource.DefaultRetry, sp.GetRequiredService<ILogger<HelmReleaseResource>>()));
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Provisioner.Worker.Planning;
+
+public sealed class PlanFactsException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,4 +1,0 @@
-namespace Provisioner.Worker.Saga;
-
-/// <summary>The part of a stage log the saga reads back (see <c>StageLog</c>).</summary>
-public sealed record LoggedStage(string? Action, Dictionary<string, string>? Outputs);

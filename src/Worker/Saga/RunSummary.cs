@@ -1,3 +1,0 @@
-namespace Provisioner.Worker.Saga;
-
-public sealed record RunSummary(Guid RequestId, string Outcome, string? FailedStage, string? Reason, DateTimeOffset FinishedAt);

@@ -1,0 +1,13 @@
+namespace Provisioner.Worker.Stages.ServiceAccount;
+
+/// <summary>
+/// <paramref name="Manage"/> false = the caller applies the manifest (GitOps); the worker never calls the cluster.
+/// <paramref name="Adopt"/> = take over an existing ServiceAccount that is not labelled as ours.
+/// </summary>
+public sealed record ServiceAccountPlan(
+    string Namespace,
+    string Name,
+    bool Manage,
+    bool Adopt,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, string> Annotations);

@@ -1,0 +1,5 @@
+using Provisioner.Worker.Planning;
+
+namespace Provisioner.Worker.Stages.Verify;
+
+public sealed record VerifyArguments(Guid RequestId, string Environment, EnvironmentPlan Plan);

@@ -1,0 +1,55 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Recovery;
+using Provisioner.Worker.Runs;
+
+namespace Provisioner.Worker.StateMachine;
+
+/// <summary>
+/// Re-drives a stalled run with a new routing slip. Stages observe first and compensation deletes what the request
+/// created (by its request-id tag), so work done by the lost attempt is neither duplicated nor orphaned. A run out of
+/// attempts, or one that stalled while compensating, is failed instead: see <see cref="RoutingSlipFactory.BuildAbandon"/>.
+/// Deprovisioning is always re-driven: removal has nothing to compensate, and every stage observes first.
+/// </summary>
+public sealed class ResumeRunActivity(RoutingSlipFactory slips, IOptions<RecoveryOptions> recovery, TimeProvider clock,
+    ILogger<ResumeRunActivity> logger) : IStateMachineActivity<ProvisioningState, ResumeProvisioning>
+{
+    public async Task Execute(BehaviorContext<ProvisioningState, ResumeProvisioning> context,
+        IBehavior<ProvisioningState, ResumeProvisioning> next)
+    {
+        var saga = context.Saga;
+        if (saga.RunKind == RunLedger.KindDeprovision || (saga.FailedStage is null && saga.Attempts < recovery.Value.MaxAttempts))
+        {
+            saga.Attempts++;
+            logger.LogWarning("Resuming run {RequestId} of {Environment} (attempt {Attempt})", saga.RequestId, saga.Environment, saga.Attempts);
+            await StartRunActivity.StartSlip(context, slips, clock.GetUtcNow());
+        }
+        else
+        {
+            await FailRun(context);
+        }
+        await next.Execute(context);
+    }
+
+    private async Task FailRun(BehaviorContext<ProvisioningState> context)
+    {
+        var saga = context.Saga;
+        var stage = RunLedger.StalledStage(saga);
+        var reason = saga.FailedStage is null
+            ? $"no progress at stage '{stage}' in {saga.Attempts} attempts; compensating what this request created"
+            : saga.Reason ?? $"stage '{stage}' failed";
+        logger.LogWarning("Failing run {RequestId} of {Environment} at {Stage}: {Reason}", saga.RequestId, saga.Environment, stage, reason);
+        var plan = Planner.Plan(saga.Request!, saga.RequestId, new PlanFacts(saga.AccountId!, saga.OidcIssuer!));
+        var trackingNumber = NewId.NextGuid();
+        RunLedger.Begin(saga, plan.Stages, trackingNumber, clock.GetUtcNow());
+        await context.Execute(slips.BuildAbandon(plan, stage, reason, saga.CorrelationId, trackingNumber, context.ReceiveContext.InputAddress));
+    }
+
+    public Task Faulted<TException>(BehaviorExceptionContext<ProvisioningState, ResumeProvisioning, TException> context,
+        IBehavior<ProvisioningState, ResumeProvisioning> next) where TException : Exception => next.Faulted(context);
+
+    public void Probe(ProbeContext context) => context.CreateScope("resume-run");
+
+    public void Accept(StateMachineVisitor visitor) => visitor.Visit(this);
+}

@@ -1,4 +1,0 @@
-namespace Provisioner.Worker.Verification;
-
-/// <summary>What was checked, and how the active probe went (<c>passed</c> or <c>skipped: why</c>).</summary>
-public sealed record VerificationReport(IReadOnlyList<string> Checks, string Probe);

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Provisioner.Contracts;
+using Provisioner.Worker.Tests.Intake;
+
+namespace Provisioner.Worker.Tests.Outlet.Ticketing;
+
+public sealed class TicketCallbacksTests
+{
+    private const string Secret = "callback-secret-for-tests";
+
+    private static Dictionary<string, string?> Settings(string timeout = "00:00:05") => new()
+    {
+        ["Ticketing:Secret"] = Secret,
+        ["Ticketing:InitialBackoff"] = "00:00:00.100",
+        ["Ticketing:MaxBackoff"] = "00:00:00.400",
+        ["Ticketing:Timeout"] = timeout,
+    };
+
+    private static ProvisionEnvironment Ticketed(Guid id, string environment, Uri callbackUrl) => new(id, new EnvironmentRequest
+    {
+        Environment = environment,
+        Ticket = new TicketReference { System = "jira", Key = "OPS-7", CallbackUrl = callbackUrl.ToString() },
+    });
+
+    private static List<object> Run(Guid id, string environment)
+    {
+        var at = DateTimeOffset.UtcNow;
+        return
+        [
+            new EnvironmentRunStarted(id, environment, [StageNames.Bucket, StageNames.Role], false, at),
+            new StageCompleted(id, environment, StageNames.Bucket, "created", new Dictionary<string, string> { ["name"] = "b" }, at, at),
+            new StageFailed(id, environment, StageNames.Role, "refused", at, at),
+            new StageCompensated(id, environment, StageNames.Bucket, "deleted", null, at),
+            new EnvironmentRolledBack(id, environment, StageNames.Role, "refused", at),
+        ];
+    }
+
+    [Fact]
+    public async Task Publish_TicketedRun_EveryCallbackSignedInOrderWithItsContent()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var host = await IntakeHost.StartAsync(null, Settings());
+        var (id, environment) = (Guid.NewGuid(), IntakeJson.Environment());
+        await host.Bus.Publish(Ticketed(id, environment, new Uri(receiver.Url, "OPS-7")));
+        await host.Bus.Publish(new EnvironmentRunStarted(Guid.NewGuid(), "unticketed", [], false, DateTimeOffset.UtcNow));
+
+        foreach (var e in Run(id, environment)) await host.Bus.Publish(e);
+
+        var callbacks = await receiver.WaitForAsync(5);
+        Assert.Equal(["EnvironmentRunStarted", "StageCompleted", "StageFailed", "StageCompensated", "EnvironmentRolledBack"],
+            callbacks.Select(c => c.EventType));
+        Assert.All(callbacks, c => Assert.True(SignatureVerifier.IsValid(Secret, c.Signature, c.Body, TimeSpan.FromMinutes(5))));
+        Assert.All(callbacks, c =>
+        {
+            Assert.Equal("/hooks/OPS-7", c.Path);
+            Assert.Equal("jira", c.Json.GetProperty("ticket").GetProperty("system").GetString());
+            Assert.Equal("OPS-7", c.Json.GetProperty("ticket").GetProperty("key").GetString());
+            Assert.Equal(id.ToString(), c.Json.GetProperty("event").GetProperty("data").GetProperty("requestId").GetString());
+            Assert.Equal(environment, c.Json.GetProperty("event").GetProperty("subject").GetString());
+            Assert.Equal(c.EventId, c.Json.GetProperty("event").GetProperty("id").GetString());
+        });
+        Assert.Equal([false, false, false, false, true], callbacks.Select(c => c.Json.GetProperty("final").GetBoolean()));
+        await Task.Delay(300);
+        Assert.Equal(5, receiver.Attempts); // nothing for the request without a ticket
+    }
+
+    [Fact]
+    public async Task Publish_ReceiverFailingForAWhile_EveryCallbackDeliveredLaterOnceInOrder()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        var failUntil = DateTime.UtcNow.AddSeconds(2);
+        receiver.Respond = (_, _) => Task.FromResult(DateTime.UtcNow < failUntil ? 503 : 200);
+        await using var host = await IntakeHost.StartAsync(null, Settings());
+        var (id, environment) = (Guid.NewGuid(), IntakeJson.Environment());
+        await host.Bus.Publish(Ticketed(id, environment, new Uri(receiver.Url, "OPS-7")));
+
+        foreach (var e in Run(id, environment)) await host.Bus.Publish(e);
+
+        var callbacks = await receiver.WaitForAsync(5, TimeSpan.FromSeconds(20));
+        Assert.Equal(["EnvironmentRunStarted", "StageCompleted", "StageFailed", "StageCompensated", "EnvironmentRolledBack"],
+            callbacks.Select(c => c.EventType));
+        Assert.True(receiver.Attempts > 5, $"only {receiver.Attempts} attempts: the receiver never failed");
+        Assert.All(callbacks, c => Assert.True(c.At >= failUntil));
+        Assert.All(callbacks, c => Assert.True(SignatureVerifier.IsValid(Secret, c.Signature, c.Body, TimeSpan.FromMinutes(5))));
+    }
+
+    [Fact]
+    public async Task Publish_ReceiverHangs_PublishingNotDelayedAndOtherTicketsStillCalledBack()
+    {
+        await using var hanging = await CallbackReceiver.StartAsync();
+        hanging.Respond = async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return 200;
+        };
+        await using var healthy = await CallbackReceiver.StartAsync();
+        await using var host = await IntakeHost.StartAsync(null, Settings(timeout: "00:01:00"));
+        var (stuck, fine) = (Guid.NewGuid(), Guid.NewGuid());
+        await host.Bus.Publish(Ticketed(stuck, "stuck", new Uri(hanging.Url, "OPS-1")));
+        await host.Bus.Publish(Ticketed(fine, "fine", new Uri(healthy.Url, "OPS-2")));
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+            foreach (var e in Run(stuck, "stuck")) await host.Bus.Publish(e);
+        clock.Stop();
+        foreach (var e in Run(fine, "fine")) await host.Bus.Publish(e);
+
+        // 100 events against a receiver that holds each call for a minute: blocking would take hours, not a second.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"publishing took {clock.Elapsed}");
+        Assert.Equal(5, (await healthy.WaitForAsync(5)).Count);
+        Assert.Equal(1, hanging.Attempts);
+    }
+}

@@ -1,0 +1,71 @@
+using Provisioner.Worker.Planning;
+using Provisioner.Worker.Stages;
+
+namespace Provisioner.Worker.Tests.StateMachine;
+
+/// <summary>A test double of one of our own resource interfaces: an in-memory cloud with injectable failures.</summary>
+public sealed class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> nameOf) : IResource<TPlan>
+{
+    private readonly Dictionary<string, (TPlan Plan, Dictionary<string, string> Tags)> existing = [];
+
+    public Exception? FailCreate { get; set; }
+    public Exception? FailDelete { get; set; }
+
+    /// <summary>How many of the next creates fail with a retryable network error before one succeeds.</summary>
+    public int TransientCreateFailures { get; set; }
+
+    /// <summary>When set, Create waits for it: a stage that is "in progress" for as long as the test wants.</summary>
+    public TaskCompletionSource? HoldCreate { get; set; }
+
+    public bool Exists(TPlan plan) { lock (existing) return existing.ContainsKey(nameOf(plan)); }
+
+    public int Count { get { lock (existing) return existing.Count; } }
+
+    public void Seed(TPlan plan, Dictionary<string, string> tags) { lock (existing) existing[nameOf(plan)] = (plan, tags); }
+
+    public Task<Observation> ObserveAsync(TPlan plan, string environment, CancellationToken cancellationToken)
+    {
+        lock (existing)
+        {
+            if (!existing.TryGetValue(nameOf(plan), out var found)) return Task.FromResult(Observation.Missing);
+            var drift = Shape(found.Plan) == Shape(plan) || !OwnershipTags.IsOwnedBy(found.Tags, environment) ? [] : new List<string> { "plan" };
+            return Task.FromResult(Observation.Found(found.Tags, drift));
+        }
+    }
+
+    public async Task CreateAsync(TPlan plan, CancellationToken cancellationToken)
+    {
+        if (HoldCreate is { } hold) await hold.Task.WaitAsync(cancellationToken);
+        log.Add($"create {kind}");
+        if (FailCreate is { } failure) throw failure;
+        if (TransientCreateFailures > 0 && TransientCreateFailures-- > 0) throw new HttpRequestException("connection reset by peer");
+        // Kubernetes objects carry ownership as labels (app.kubernetes.io/managed-by); the real resource reports them as tags.
+        var tags = (IReadOnlyDictionary<string, string>)(plan!.GetType().GetProperty("Tags") ?? plan.GetType().GetProperty("Labels"))!.GetValue(plan)!;
+        Seed(plan, tags.ToDictionary(t => t.Key == "app.kubernetes.io/managed-by" ? OwnershipTags.ManagedBy : t.Key, t => t.Value));
+    }
+
+    public Task UpdateAsync(TPlan plan, Observation observed, CancellationToken cancellationToken)
+    {
+        log.Add($"update {kind}");
+        lock (existing) existing[nameOf(plan)] = (plan, existing[nameOf(plan)].Tags);
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(TPlan plan, CancellationToken cancellationToken)
+    {
+        log.Add($"delete {kind}");
+        if (FailDelete is { } failure) throw failure;
+        lock (existing) existing.Remove(nameOf(plan));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The plan without its tags (which carry the request id) is what "up to date" compares.</summary>
+    private static string Shape(TPlan plan)
+    {
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(plan)!.AsObject();
+        node.Remove("Tags");
+        return node.ToJsonString();
+    }
+
+    public IReadOnlyDictionary<string, string> Outputs(TPlan plan) => new Dictionary<string, string> { ["name"] = nameOf(plan) };
+}
