@@ -42,7 +42,7 @@ public sealed class DirectDriver : IDisposable
         aws = new AwsClients(Options.Create(options));
         iam = new IamClient(aws.Credentials, options);
         facts = new AwsPlanFactsResolver(aws);
-        bucket = new S3BucketResource(aws, NullLogger<S3BucketResource>.Instance);
+        bucket = new S3BucketResource(aws, new S3BucketContents(aws), NullLogger<S3BucketResource>.Instance);
         policy = new IamPolicyResource(iam);
         role = new IamRoleResource(iam, new OidcProviders(iam), ProvisionerRegistration.IamConsistencyRetry(options));
         verifier = new EnvironmentVerifier(iam, aws, new S3AccessProbe(aws), Options.Create(new VerifyOptions()));

@@ -109,49 +109,6 @@ public static class ProvisionerRegistration
         x.AddOptions<WorkerOptions>();
         x.TryAddSingleton(sp => new ReplicaRunLimiter(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.MaxConcurrentRuns));
         x.TryAddSingleton<SupersededSlipFilter>();
-        x.TryAddSingleton<RoutingSlipFactory>();
-        AddStage<BucketActivity, BucketObserveActivity, BucketPlan>(x, StageNames.Bucket);
-        AddStage<BucketPolicyActivity, BucketPolicyObserveActivity, BucketPolicyPlan>(x, StageNames.BucketPolicy);
-        AddStage<AccessPolicyActivity, AccessPolicyObserveActivity, AccessPolicyPlan>(x, StageNames.AccessPolicy);
-        AddStage<RoleActivity, RoleObserveActivity, RolePlan>(x, StageNames.Role);
-        AddStage<IamUserActivity, IamUserObserveActivity, IamUserPlan>(x, StageNames.IamUser);
-        AddStage<AccessKeyActivity, AccessKeyObserveActivity, AccessKeyPlan>(x, StageNames.AccessKey);
-        AddStage<ServiceAccountActivity, ServiceAccountObserveActivity, ServiceAccountPlan>(x, StageNames.ServiceAccount);
-        AddStage<MilvusReleaseActivity, MilvusReleaseObserveActivity, MilvusReleasePlan>(x, StageNames.MilvusRelease);
-        x.AddSingleton(new StageBinding(typeof(VerifyActivity), StageNames.Verify));
-        x.AddSingleton(new StageBinding(typeof(AbandonRunActivity), StageNames.Verify));
-        x.AddExecuteActivity<VerifyActivity, VerifyArguments>(typeof(ExecuteStageDefinition<VerifyActivity, VerifyArguments>));
-        x.AddExecuteActivity<AbandonRunActivity, AbandonRunArguments>(typeof(ExecuteStageDefinition<AbandonRunActivity, AbandonRunArguments>));
-        AddRemoval<RemoveBucketActivity, BucketPlan>(x, StageNames.Bucket);
-        AddRemoval<RemoveBucketPolicyActivity, BucketPolicyPlan>(x, StageNames.BucketPolicy);
-        AddRemoval<RemoveAccessPolicyActivity, AccessPolicyPlan>(x, StageNames.AccessPolicy);
-        AddRemoval<RemoveRoleActivity, RolePlan>(x, StageNames.Role);
-        AddRemoval<RemoveIamUserActivity, IamUserPlan>(x, StageNames.IamUser);
-        AddRemoval<RemoveAccessKeyActivity, AccessKeyPlan>(x, StageNames.AccessKey);
-        AddRemoval<RemoveServiceAccountActivity, ServiceAccountPlan>(x, StageNames.ServiceAccount);
-        AddRemoval<RemoveMilvusReleaseActivity, MilvusReleasePlan>(x, StageNames.MilvusRelease);
-    }
-
-    /// <summary>A stage's deprovisioning activity (execute-only), on an endpoint with that stage's limits.</summary>
-    private static void AddRemoval<TActivity, TPlan>(IBusRegistrationConfigurator x, string stage)
-        where TActivity : class, IExecuteActivity<RemoveArguments<TPlan>>
-        where TPlan : class
-    {
-        x.AddSingleton(new StageBinding(typeof(TActivity), stage));
-        x.AddExecuteActivity<TActivity, RemoveArguments<TPlan>>(typeof(ExecuteStageDefinition<TActivity, RemoveArguments<TPlan>>));
-    }
-
-    /// <summary>A stage's activity and its observe-only twin (for failing a stalled run), on endpoints with that stage's limits.</summary>
-    private static void AddStage<TActivity, TObserve, TPlan>(IBusRegistrationConfigurator x, string stage)
-        where TActivity : class, IActivity<StageArguments<TPlan>, StageLog<TPlan>>
-        where TObserve : class, IActivity<ObserveArguments<TPlan>, StageLog<TPlan>>
-        where TPlan : class
-    {
-        x.AddSingleton(new StageBinding(typeof(TActivity), stage));
-        x.AddSingleton(new StageBinding(typeof(TObserve), stage));
-        x.AddActivity<TActivity, StageArguments<TPlan>, StageLog<TPlan>>(
-            typeof(StageActivityDefinition<TActivity, StageArguments<TPlan>, StageLog<TPlan>>));
-        x.AddActivity<TObserve, ObserveArguments<TPlan>, StageLog<TPlan>>(
-            typeof(StageActivityDefinition<TObserve, ObserveArguments<TPlan>, StageLog<TPlan>>));
+        foreach (var stage in StageCatalogue.All) stage.Register(x);
     }
 }

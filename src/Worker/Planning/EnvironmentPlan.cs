@@ -7,6 +7,7 @@ using Provisioner.Worker.Stages.IamUser;
 using Provisioner.Worker.Stages.MilvusRelease;
 using Provisioner.Worker.Stages.Role;
 using Provisioner.Worker.Stages.ServiceAccount;
+using Provisioner.Worker.Stages;
 
 namespace Provisioner.Worker.Planning;
 
@@ -30,19 +31,6 @@ public sealed record EnvironmentPlan(
     /// <summary>Absent when the request has no <c>crossAccount</c> list: the bucket policy is left alone.</summary>
     public BucketPolicyPlan? BucketPolicy { get; init; }
 
-    public IReadOnlyList<string> Stages
-    {
-        get
-        {
-            List<string> stages = [Contracts.StageNames.Bucket];
-            if (BucketPolicy is not null) stages.Add(Contracts.StageNames.BucketPolicy);
-            stages.Add(Contracts.StageNames.AccessPolicy);
-            if (User is not null) stages.AddRange([Contracts.StageNames.IamUser, Contracts.StageNames.AccessKey]);
-            else stages.Add(Contracts.StageNames.Role);
-            if (User is null && ServiceAccount.Manage) stages.Add(Contracts.StageNames.ServiceAccount);
-            if (Helm is not null) stages.Add(Contracts.StageNames.MilvusRelease);
-            stages.Add(Contracts.StageNames.Verify);
-            return stages;
-        }
-    }
+    /// <summary>The stages a run of this plan goes through, in order (see <see cref="StageCatalogue"/>).</summary>
+    public IReadOnlyList<string> Stages => StageCatalogue.In(this).Select(s => s.Name).ToList();
 }

@@ -14,8 +14,8 @@ public static class RunRecorder
         var log = CourierData.Read<LoggedStage>(m.Data) ?? new LoggedStage(null, null);
         // Execute-only activities (verify) have no log: they report through routing-slip variables instead.
         if (log.Action is null)
-            log = new LoggedStage(CourierData.ReadString(m.Variables, "StageAction"),
-                CourierData.ReadValue<Dictionary<string, string>>(m.Variables, "StageOutputs"));
+            log = new LoggedStage(CourierData.ReadString(m.Variables, SlipVariables.StageAction),
+                CourierData.ReadValue<Dictionary<string, string>>(m.Variables, SlipVariables.StageOutputs));
         var outputs = log.Outputs ?? [];
         var (started, completed) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(c.Saga, m.ActivityName, s => s with
@@ -40,8 +40,8 @@ public static class RunRecorder
     public static async Task StageUndone(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensated> c)
     {
         var m = c.Message;
-        var action = CourierData.ReadString(m.Variables, "CompensationAction") ?? "compensated";
-        var detail = CourierData.ReadString(m.Variables, "CompensationDetail");
+        var action = CourierData.ReadString(m.Variables, SlipVariables.CompensationAction) ?? "compensated";
+        var detail = CourierData.ReadString(m.Variables, SlipVariables.CompensationDetail);
         var (_, compensated) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(c.Saga, m.ActivityName, s => s with
         {

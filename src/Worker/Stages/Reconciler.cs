@@ -44,4 +44,18 @@ public static class Reconciler
         await resource.DeleteAsync(plan, cancellationToken);
         return (Deleted, null);
     }
+
+    /// <summary>
+    /// Deprovisioning: deletes what is ours for this environment, whichever request created it. A resource that holds
+    /// data decides for itself (<see cref="IHoldsData{TPlan}"/>): kept unless the request asked to delete the data.
+    /// </summary>
+    public static async Task<(string Action, string? Detail)> DeprovisionAsync<TPlan>(IResource<TPlan> resource, TPlan plan,
+        string environment, bool deleteData, CancellationToken cancellationToken)
+    {
+        if (resource is not IHoldsData<TPlan> data) return await RemoveAsync(resource, plan, environment, onlyCreatedBy: null, cancellationToken);
+        var observed = await resource.ObserveAsync(plan, environment, cancellationToken);
+        if (!observed.Exists) return (Absent, null);
+        if (!OwnershipTags.IsOwnedBy(observed.Tags, environment)) return (Retained, "not ours");
+        return await data.DeprovisionAsync(plan, deleteData, cancellationToken);
+    }
 }

@@ -3,7 +3,7 @@ namespace Provisioner.Worker.Stages;
 /// <summary>
 /// Bound from <c>Stages</c>: how long a stage may go without progress before the recovery sweeper steps in, how many
 /// stage calls of one kind a replica runs at once, and how a failing call is retried. <see cref="PerStage"/> overrides
-/// the first two by stage name (Helm's release is slower and heavier than an IAM call).
+/// the first two by stage name, over the stage's own defaults in the <see cref="StageCatalogue"/>.
 /// </summary>
 public sealed record StageOptions
 {
@@ -17,9 +17,11 @@ public sealed record StageOptions
 
     public StageRetryOptions Retry { get; init; } = new();
 
-    public TimeSpan DeadlineOf(string? stage) =>
-        stage is not null && PerStage.TryGetValue(stage, out var o) && o.Deadline is { } d ? d : Deadline;
+    /// <summary>Configuration for the stage, else the stage's own default (<see cref="IStage.Defaults"/>), else <see cref="Deadline"/>.</summary>
+    public TimeSpan DeadlineOf(string? stage) => Override(stage)?.Deadline ?? StageCatalogue.Find(stage)?.Defaults.Deadline ?? Deadline;
 
     public int ConcurrencyOf(string stage) =>
-        PerStage.TryGetValue(stage, out var o) && o.ConcurrentMessageLimit is { } l ? l : ConcurrentMessageLimit;
+        Override(stage)?.ConcurrentMessageLimit ?? StageCatalogue.Find(stage)?.Defaults.ConcurrentMessageLimit ?? ConcurrentMessageLimit;
+
+    private StageOverride? Override(string? stage) => stage is not null && PerStage.TryGetValue(stage, out var o) ? o : null;
 }

@@ -16,7 +16,7 @@ public sealed class SupersededSlipFilter(SagaTable table, ILogger<SupersededSlip
     public async Task Send(ConsumeContext<RoutingSlip> context, IPipe<ConsumeContext<RoutingSlip>> next)
     {
         var slip = context.Message;
-        if (Guid.TryParse(CourierData.ReadString(slip.Variables, ProvisioningStateMachine.SagaIdVariable), out var sagaId)
+        if (Guid.TryParse(CourierData.ReadString(slip.Variables, SlipVariables.SagaId), out var sagaId)
             && await table.LoadAsync(sagaId, context.CancellationToken) is { } saga
             && saga.TrackingNumber != slip.TrackingNumber)
         {

@@ -13,8 +13,6 @@ namespace Provisioner.Worker.StateMachine;
 /// </summary>
 public sealed class ProvisioningStateMachine : MassTransitStateMachine<ProvisioningState>
 {
-    public const string SagaIdVariable = "ProvisioningSagaId";
-
     public ProvisioningStateMachine()
     {
         InstanceState(x => x.CurrentState);
@@ -44,13 +42,13 @@ public sealed class ProvisioningStateMachine : MassTransitStateMachine<Provision
         Event(() => ReplaceFaulted, x => x.CorrelateById(m => m.Message.Message.CorrelationId));
         Event(() => RetireFaulted, x => x.CorrelateById(m => m.Message.Message.CorrelationId));
         Event(() => RotationResumed, x => x.CorrelateById(m => m.Message.CorrelationId));
-        Event(() => StageDone, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
-        Event(() => StageFaulted, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
-        Event(() => StageUndone, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
-        Event(() => StageUndoFailed, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
-        Event(() => SlipCompleted, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
-        Event(() => SlipFaulted, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
-        Event(() => SlipUndoFailed, x => x.CorrelateById(m => m.GetVariable<Guid>(SagaIdVariable, (Guid?)null) ?? Guid.Empty));
+        Event(() => StageDone, x => x.CorrelateById(m => m.GetVariable<Guid>(SlipVariables.SagaId, (Guid?)null) ?? Guid.Empty));
+        Event(() => StageFaulted, x => x.CorrelateById(m => m.GetVariable<Guid>(SlipVariables.SagaId, (Guid?)null) ?? Guid.Empty));
+        Event(() => StageUndone, x => x.CorrelateById(m => m.GetVariable<Guid>(SlipVariables.SagaId, (Guid?)null) ?? Guid.Empty));
+        Event(() => StageUndoFailed, x => x.CorrelateById(m => m.GetVariable<Guid>(SlipVariables.SagaId, (Guid?)null) ?? Guid.Empty));
+        Event(() => SlipCompleted, x => x.CorrelateById(m => m.GetVariable<Guid>(SlipVariables.SagaId, (Guid?)null) ?? Guid.Empty));
+        Event(() => SlipFaulted, x => x.CorrelateById(m => m.GetVariable<Guid>(SlipVariables.SagaId, (Guid?)null) ?? Guid.Empty));
+        Event(() => SlipUndoFailed, x => x.CorrelateById(m => m.GetVariable<Guid>(SlipVariables.SagaId, (Guid?)null) ?? Guid.Empty));
 
         Initially(When(Provision).Activity(x => x.OfType<StartRunActivity>()).TransitionByDecision(this));
 

@@ -12,7 +12,7 @@ namespace Provisioner.Worker.StateMachine;
 /// attempts, or one that stalled while compensating, is failed instead: see <see cref="RoutingSlipFactory.BuildAbandon"/>.
 /// Deprovisioning is always re-driven: removal has nothing to compensate, and every stage observes first.
 /// </summary>
-public sealed class ResumeRunActivity(RoutingSlipFactory slips, IOptions<RecoveryOptions> recovery, TimeProvider clock,
+public sealed class ResumeRunActivity(IOptions<RecoveryOptions> recovery, TimeProvider clock,
     ILogger<ResumeRunActivity> logger) : IStateMachineActivity<ProvisioningState, ResumeProvisioning>
 {
     public async Task Execute(BehaviorContext<ProvisioningState, ResumeProvisioning> context,
@@ -23,7 +23,7 @@ public sealed class ResumeRunActivity(RoutingSlipFactory slips, IOptions<Recover
         {
             saga.Attempts++;
             logger.LogWarning("Resuming run {RequestId} of {Environment} (attempt {Attempt})", saga.RequestId, saga.Environment, saga.Attempts);
-            await StartRunActivity.StartSlip(context, slips, clock.GetUtcNow());
+            await StartRunActivity.StartSlip(context, clock.GetUtcNow());
         }
         else
         {
@@ -43,7 +43,7 @@ public sealed class ResumeRunActivity(RoutingSlipFactory slips, IOptions<Recover
         var plan = Planner.Plan(saga.Request!, saga.RequestId, new PlanFacts(saga.AccountId!, saga.OidcIssuer!));
         var trackingNumber = NewId.NextGuid();
         RunLedger.Begin(saga, plan.Stages, trackingNumber, clock.GetUtcNow());
-        await context.Execute(slips.BuildAbandon(plan, stage, reason, saga.CorrelationId, trackingNumber, context.ReceiveContext.InputAddress));
+        await context.Execute(RoutingSlipFactory.BuildAbandon(plan, stage, reason, saga.CorrelationId, trackingNumber, context.ReceiveContext.InputAddress));
     }
 
     public Task Faulted<TException>(BehaviorExceptionContext<ProvisioningState, ResumeProvisioning, TException> context,

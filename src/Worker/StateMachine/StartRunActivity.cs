@@ -10,7 +10,7 @@ namespace Provisioner.Worker.StateMachine;
 /// Validates once, observes the plan's facts, plans, and starts the routing slip. A duplicate request gets the
 /// answer it got before; an invalid one is rejected with every problem before any cloud call.
 /// </summary>
-public sealed class StartRunActivity(IPlanFactsResolver facts, RoutingSlipFactory slips, TimeProvider clock,
+public sealed class StartRunActivity(IPlanFactsResolver facts, TimeProvider clock,
     ILogger<StartRunActivity> logger) : IStateMachineActivity<ProvisioningState, ProvisionEnvironment>
 {
     public async Task Execute(BehaviorContext<ProvisioningState, ProvisionEnvironment> context,
@@ -60,23 +60,23 @@ public sealed class StartRunActivity(IPlanFactsResolver facts, RoutingSlipFactor
         }
 
         saga.Decision = RunDecisions.Started;
-        await StartSlip(c, slips, now);
+        await StartSlip(c, now);
     }
 
     /// <summary>Plans from the saga's recorded request and facts, so a resumed run lands on the same resources.</summary>
-    public static async Task StartSlip(BehaviorContext<ProvisioningState> c, RoutingSlipFactory slips, DateTimeOffset now)
+    public static async Task StartSlip(BehaviorContext<ProvisioningState> c, DateTimeOffset now)
     {
         var saga = c.Saga;
         var plan = Planner.Plan(saga.Request!, saga.RequestId, new PlanFacts(saga.AccountId!, saga.OidcIssuer!));
         if (saga.RunKind == RunLedger.KindDeprovision)
         {
-            await StartTeardownActivity.StartSlip(c, plan, slips, now);
+            await StartTeardownActivity.StartSlip(c, plan, now);
             return;
         }
         var trackingNumber = NewId.NextGuid();
         RunLedger.Begin(saga, plan.Stages, trackingNumber, now);
         await c.Publish(new EnvironmentRunStarted(saga.RequestId, saga.Environment, plan.Stages, saga.Reconcile, now));
-        await c.Execute(slips.Build(plan, saga.CorrelationId, trackingNumber, c.ReceiveContext.InputAddress));
+        await c.Execute(RoutingSlipFactory.Build(plan, saga.CorrelationId, trackingNumber, c.ReceiveContext.InputAddress));
     }
 
     private static async Task FailBeforeFirstStage(BehaviorContext<ProvisioningState> c, string reason, DateTimeOffset now)

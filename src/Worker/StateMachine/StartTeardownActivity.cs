@@ -9,7 +9,7 @@ namespace Provisioner.Worker.StateMachine;
 /// Starts deprovisioning: the stages of the environment's last plan removed in reverse order, each observed first, so
 /// a second deprovisioning finds nothing to do. An environment whose requests never got past planning created nothing.
 /// </summary>
-public sealed class StartTeardownActivity(RoutingSlipFactory slips, TimeProvider clock, ILogger<StartTeardownActivity> logger)
+public sealed class StartTeardownActivity(TimeProvider clock, ILogger<StartTeardownActivity> logger)
     : IStateMachineActivity<ProvisioningState>
 {
     public const string NothingToRemove = "nothing-to-remove";
@@ -48,17 +48,17 @@ public sealed class StartTeardownActivity(RoutingSlipFactory slips, TimeProvider
             return;
         }
         saga.Decision = RunDecisions.Started;
-        await StartSlip(c, plan, slips, now);
+        await StartSlip(c, plan, now);
     }
 
-    public static async Task StartSlip(BehaviorContext<ProvisioningState> c, EnvironmentPlan plan, RoutingSlipFactory slips, DateTimeOffset now)
+    public static async Task StartSlip(BehaviorContext<ProvisioningState> c, EnvironmentPlan plan, DateTimeOffset now)
     {
         var saga = c.Saga;
         var trackingNumber = NewId.NextGuid();
         var stages = RoutingSlipFactory.TeardownStages(plan);
         RunLedger.Begin(saga, stages, trackingNumber, now);
         await c.Publish(new EnvironmentRunStarted(saga.RequestId, saga.Environment, stages, false, now));
-        await c.Execute(slips.BuildTeardown(plan, saga.DeleteData, saga.CorrelationId, trackingNumber, c.ReceiveContext.InputAddress));
+        await c.Execute(RoutingSlipFactory.BuildTeardown(plan, saga.DeleteData, saga.CorrelationId, trackingNumber, c.ReceiveContext.InputAddress));
     }
 
     public Task Faulted<TException>(BehaviorExceptionContext<ProvisioningState, TException> context, IBehavior<ProvisioningState> next)

@@ -22,7 +22,7 @@ internal sealed class ResourceHarness : IDisposable
     {
         Aws = new AwsClients(Microsoft.Extensions.Options.Options.Create(moto.Options), credentials ?? moto.Credentials);
         Iam = moto.CreateIamClient(credentials);
-        Bucket = new S3BucketResource(Aws, NullLogger<S3BucketResource>.Instance);
+        Bucket = new S3BucketResource(Aws, new S3BucketContents(Aws), NullLogger<S3BucketResource>.Instance);
         Policy = new IamPolicyResource(Iam);
         Role = new IamRoleResource(Iam, new OidcProviders(Iam), ProvisionerRegistration.IamConsistencyRetry(moto.Options));
     }

@@ -4,7 +4,7 @@ using Provisioner.Worker.Stages;
 namespace Provisioner.Worker.Tests.StateMachine;
 
 /// <summary>A test double of one of our own resource interfaces: an in-memory cloud with injectable failures.</summary>
-public sealed class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> nameOf) : IResource<TPlan>
+public class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> nameOf) : IResource<TPlan>
 {
     private readonly Dictionary<string, (TPlan Plan, Dictionary<string, string> Tags)> existing = [];
 

@@ -42,7 +42,7 @@ public sealed class SagaTestHost : IAsyncDisposable
     {
         DatabasePath = databasePath;
         Log = sameCloudAs?.Log ?? new CallLog();
-        Bucket = sameCloudAs?.Bucket ?? new FakeResource<BucketPlan>("bucket", Log, p => p.Name);
+        Bucket = sameCloudAs?.Bucket ?? new FakeBucket(Log, new FakeBucketContents(Log));
         BucketPolicy = sameCloudAs?.BucketPolicy ?? new FakeResource<BucketPolicyPlan>("bucket-policy", Log, p => p.Bucket);
         Policy = sameCloudAs?.Policy ?? new FakeResource<AccessPolicyPlan>("access-policy", Log, p => p.Name);
         Role = sameCloudAs?.Role ?? new FakeResource<RolePlan>("role", Log, p => p.Name);
@@ -52,7 +52,6 @@ public sealed class SagaTestHost : IAsyncDisposable
         AccessKey = sameCloudAs?.AccessKey ?? new FakeResource<AccessKeyPlan>("access-key", Log, p => p.SecretName);
         Rotation = sameCloudAs?.Rotation ?? new FakeKeyRotationSteps(Log);
         Verifier = sameCloudAs?.Verifier ?? new FakeVerifier(Log);
-        BucketContents = sameCloudAs?.BucketContents ?? new FakeBucketContents(Log);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IResource<BucketPlan>>(Bucket);
@@ -66,10 +65,8 @@ public sealed class SagaTestHost : IAsyncDisposable
         services.AddSingleton<IKeyRotationSteps>(Rotation);
         services.AddSingleton(Options.Create(accessKeys ?? new AccessKeyOptions { RotationGrace = TimeSpan.Zero }));
         services.AddSingleton<IEnvironmentVerifier>(Verifier);
-        services.AddSingleton<IBucketContents>(BucketContents);
         services.AddSingleton<IPlanFactsResolver>(Facts);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<RoutingSlipFactory>();
         services.AddSingleton<ISagaDatabase>(new SqliteSagaDatabase($"Data Source={databasePath}"));
         services.AddSingleton<SagaTable>();
         services.AddSingleton(Options.Create(stages ?? FastStages));
@@ -80,7 +77,7 @@ public sealed class SagaTestHost : IAsyncDisposable
 
     public string DatabasePath { get; }
     public CallLog Log { get; }
-    public FakeResource<BucketPlan> Bucket { get; }
+    public FakeBucket Bucket { get; }
     public FakeResource<BucketPolicyPlan> BucketPolicy { get; }
     public FakeResource<AccessPolicyPlan> Policy { get; }
     public FakeResource<RolePlan> Role { get; }
@@ -90,7 +87,7 @@ public sealed class SagaTestHost : IAsyncDisposable
     public FakeResource<AccessKeyPlan> AccessKey { get; }
     public FakeKeyRotationSteps Rotation { get; }
     public FakeVerifier Verifier { get; }
-    public FakeBucketContents BucketContents { get; }
+    public FakeBucketContents BucketContents => Bucket.Contents;
     public FakePlanFacts Facts { get; } = new();
     public EventRecorder Events { get; } = new();
     public ITestHarness Harness => provider.GetTestHarness();

@@ -6,8 +6,12 @@ using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages.Bucket;
 
-/// <summary>The environment's S3 bucket: private, Block Public Access on, encrypted, tagged as ours.</summary>
-public sealed class S3BucketResource(AwsClients aws, ILogger<S3BucketResource> logger) : IResource<BucketPlan>
+/// <summary>
+/// The environment's S3 bucket: private, Block Public Access on, encrypted, tagged as ours. It holds the tenant's data:
+/// deprovisioning keeps it unless told to delete the data, compensation deletes it only while it is empty.
+/// </summary>
+public sealed class S3BucketResource(AwsClients aws, IBucketContents contents, ILogger<S3BucketResource> logger)
+    : IResource<BucketPlan>, IHoldsData<BucketPlan>
 {
     public async Task<Observation> ObserveAsync(BucketPlan plan, string environment, CancellationToken ct)
     {
@@ -101,6 +105,14 @@ public sealed class S3BucketResource(AwsClients aws, ILogger<S3BucketResource> l
             await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = plan.Name }, ct);
         }
         catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchBucket") { }
+    }
+
+    public async Task<(string Action, string Detail)> DeprovisionAsync(BucketPlan plan, bool deleteData, CancellationToken ct)
+    {
+        if (!deleteData) return (Reconciler.Retained, "the bucket and its data are kept; deleteData was not set");
+        var removed = await contents.DeleteAllVersionsAsync(plan, ct);
+        await DeleteAsync(plan, ct);
+        return (Reconciler.Deleted, $"{removed} object versions and delete markers removed first");
     }
 
     public IReadOnlyDictionary<string, string> Outputs(BucketPlan plan) =>

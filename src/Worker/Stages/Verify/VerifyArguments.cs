@@ -2,4 +2,5 @@ using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages.Verify;
 
-public sealed record VerifyArguments(Guid RequestId, string Environment, EnvironmentPlan Plan);
+/// <summary>Verification reads the whole plan. With <paramref name="AbandonReason"/> set it only fails the stalled run.</summary>
+public sealed record VerifyArguments(Guid RequestId, string Environment, EnvironmentPlan Plan, string? AbandonReason = null);

@@ -60,13 +60,11 @@ internal sealed class ApiTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var log = new CallLog();
         var services = builder.Services;
-        services.AddSingleton<IResource<BucketPlan>>(new FakeResource<BucketPlan>("bucket", log, p => p.Name));
+        services.AddSingleton<IResource<BucketPlan>>(new FakeBucket(log, new FakeBucketContents(log)));
         services.AddSingleton<IResource<AccessPolicyPlan>>(new FakeResource<AccessPolicyPlan>("access-policy", log, p => p.Name));
         services.AddSingleton<IResource<RolePlan>>(new FakeResource<RolePlan>("role", log, p => p.Name));
         services.AddSingleton<IEnvironmentVerifier>(new FakeVerifier(log));
-        services.AddSingleton<IBucketContents>(new FakeBucketContents(log));
         services.AddSingleton<IPlanFactsResolver>(new FakePlanFacts());
-        services.AddSingleton<RoutingSlipFactory>();
         services.AddSingleton<ISagaDatabase>(new SqliteSagaDatabase($"Data Source={databasePath}"));
         services.AddSingleton<SagaTable>();
         services.AddHostedService<SagaSchemaInitializer>();

@@ -1,16 +1,15 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Testing;
 
 namespace Provisioner.Worker.Stages;
 
 /// <summary>
-/// The endpoints of one stage activity: its stage's concurrency (prefetch no larger, so a busy replica leaves messages
-/// to the others), bounded retry that never retries a terminal error, the replica-wide run limit, and the fence that
-/// drops stages of superseded attempts.
+/// The endpoints of every stage's activity: queues named after the stage, the stage's concurrency (prefetch no larger,
+/// so a busy replica leaves messages to the others), bounded retry that never retries a terminal error, the
+/// replica-wide run limit, the fence that drops stages of superseded attempts, and the test hooks when configured.
 /// </summary>
-public sealed class StageActivityDefinition<TActivity, TArguments, TLog> : ActivityDefinition<TActivity, TArguments, TLog>
+public sealed class StageEndpointDefinition<TActivity, TArguments, TLog> : ActivityDefinition<TActivity, TArguments, TLog>
     where TActivity : class, IActivity<TArguments, TLog>
     where TArguments : class
     where TLog : class
@@ -18,16 +17,17 @@ public sealed class StageActivityDefinition<TActivity, TArguments, TLog> : Activ
     private readonly StageOptions options;
     private readonly ReplicaRunLimiter limiter;
     private readonly SupersededSlipFilter fence;
-    private readonly TimeSpan delay;
+    private readonly TestingOptions testing;
 
-    public StageActivityDefinition(IOptions<StageOptions> options, IOptions<TestingOptions> testing, IEnumerable<StageBinding> bindings,
-        ReplicaRunLimiter limiter, SupersededSlipFilter fence)
+    public StageEndpointDefinition(IOptions<StageOptions> options, IOptions<TestingOptions> testing, ReplicaRunLimiter limiter,
+        SupersededSlipFilter fence)
     {
-        (this.options, this.limiter, this.fence, delay) = (options.Value, limiter, fence, testing.Value.StageDelay);
-        var limit = this.options.ConcurrencyOf(bindings.Single(b => b.Activity == typeof(TActivity)).Stage);
+        (this.options, this.limiter, this.fence, this.testing) = (options.Value, limiter, fence, testing.Value);
+        var stage = StageCatalogue.ForActivity(typeof(TActivity)).Name;
+        var limit = this.options.ConcurrencyOf(stage);
         ConcurrentMessageLimit = limit;
-        ExecuteEndpoint(e => (e.ConcurrentMessageLimit, e.PrefetchCount) = (limit, limit));
-        CompensateEndpoint(e => (e.ConcurrentMessageLimit, e.PrefetchCount) = (limit, limit));
+        ExecuteEndpoint(e => (e.Name, e.ConcurrentMessageLimit, e.PrefetchCount) = (StageQueues.ExecuteName(stage), limit, limit));
+        CompensateEndpoint(e => (e.Name, e.ConcurrentMessageLimit, e.PrefetchCount) = (StageQueues.CompensateName(stage), limit, limit));
     }
 
     protected override void ConfigureExecuteActivity(IReceiveEndpointConfigurator endpointConfigurator,
@@ -47,7 +47,7 @@ public sealed class StageActivityDefinition<TActivity, TArguments, TLog> : Activ
     private void Gate(IRoutingSlipConfigurator slip)
     {
         slip.UseFilter(limiter);
-        if (delay > TimeSpan.Zero) slip.UseFilter(new StageDelayFilter(delay));
+        TestHooks.Apply(slip, testing);
         slip.UseFilter(fence);
     }
 }

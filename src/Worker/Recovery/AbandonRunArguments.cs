@@ -1,3 +1,0 @@
-namespace Provisioner.Worker.Recovery;
-
-public sealed record AbandonRunArguments(string Reason);

@@ -1,0 +1,26 @@
+using MassTransit;
+using Provisioner.Worker.Planning;
+
+namespace Provisioner.Worker.Stages;
+
+/// <summary>One entry of the <see cref="StageCatalogue"/>: everything the run needs to know about a stage.</summary>
+public interface IStage
+{
+    /// <summary>As in events and status documents; also names the stage's queues (<c>&lt;name&gt;_execute</c>, <c>_compensate</c>).</summary>
+    string Name { get; }
+
+    /// <summary>False for a stage that creates nothing (verify): deprovisioning skips it.</summary>
+    bool HasCompensation { get; }
+
+    /// <summary>Defaults of <c>Stages:PerStage:&lt;name&gt;</c>; configuration overrides them.</summary>
+    StageOverride Defaults { get; }
+
+    Type ActivityType { get; }
+
+    /// <summary>Whether a run of <paramref name="plan"/> has this stage.</summary>
+    bool IsIn(EnvironmentPlan plan);
+
+    void AddTo(RoutingSlipBuilder builder, EnvironmentPlan plan, StageMode mode, string? abandonReason = null, bool deleteData = false);
+
+    void Register(IBusRegistrationConfigurator bus);
+}

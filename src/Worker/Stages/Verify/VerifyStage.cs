@@ -1,0 +1,27 @@
+using MassTransit;
+using Provisioner.Contracts;
+using Provisioner.Worker.Planning;
+
+namespace Provisioner.Worker.Stages.Verify;
+
+/// <summary>The last stage of every run: the guide's verification list, done by the program.</summary>
+public sealed class VerifyStage : IStage
+{
+    public string Name => StageNames.Verify;
+
+    public bool HasCompensation => false;
+
+    public StageOverride Defaults { get; } = new();
+
+    public Type ActivityType => typeof(VerifyActivity);
+
+    public bool IsIn(EnvironmentPlan plan) => true;
+
+    public void AddTo(RoutingSlipBuilder builder, EnvironmentPlan plan, StageMode mode, string? abandonReason = null, bool deleteData = false) =>
+        builder.AddActivity(Name, StageQueues.Execute(Name),
+            new VerifyArguments(plan.RequestId, plan.Environment, plan, mode == StageMode.Abandon ? abandonReason ?? "the run was abandoned" : null));
+
+    public void Register(IBusRegistrationConfigurator bus) =>
+        bus.AddActivity<VerifyActivity, VerifyArguments, NothingToUndo>(
+            typeof(StageEndpointDefinition<VerifyActivity, VerifyArguments, NothingToUndo>));
+}
