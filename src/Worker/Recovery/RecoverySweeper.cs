@@ -38,25 +38,25 @@ public sealed class RecoverySweeper(SagaTable table, IBus bus, IOptions<Recovery
     {
         var now = clock.GetUtcNow();
         var resumed = 0;
-        foreach (var saga in await table.ListAsync("Running", cancellationToken))
+        foreach (var saga in await table.ListAsync(nameof(ProvisioningStateMachine.Running), cancellationToken))
         {
-            var stage = RunLedger.InFlightStage(saga);
+            var stage = RunLedger.InFlightStage(saga.Run);
             var stalled = now - saga.UpdatedAt;
             if (stalled < stages.Value.DeadlineOf(stage)) continue;
             logger.LogWarning("Run {RequestId} of {Environment} has made no progress at {Stage} for {Stalled}; resuming it",
-                saga.RequestId, saga.Environment, stage, stalled);
-            await bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.TrackingNumber, saga.Version), cancellationToken);
+                saga.Run.RequestId, saga.Environment, stage, stalled);
+            await bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.Run.TrackingNumber, saga.Version), cancellationToken);
             resumed++;
         }
-        foreach (var saga in await table.ListAsync("Rotating", cancellationToken))
+        foreach (var saga in await table.ListAsync(ProvisioningStateMachine.RotationStates, cancellationToken))
         {
             if (saga.Rotation is not { } rotation) continue;
-            var due = rotation.Step == KeyRotation.Grace
+            var due = saga.CurrentState == nameof(ProvisioningStateMachine.KeyGracePeriod)
                 ? rotation.GraceUntil <= now
                 : now - saga.UpdatedAt >= stages.Value.DeadlineOf(Contracts.StageNames.AccessKey);
             if (!due) continue;
-            logger.LogInformation("Rotation {RotationId} of {Environment} is due at step {Step}; moving it on", rotation.Id, saga.Environment,
-                rotation.Step);
+            logger.LogInformation("Rotation {RotationId} of {Environment} is due in state {State}; moving it on", rotation.Id, saga.Environment,
+                saga.CurrentState);
             await bus.Publish(new ResumeRotation(saga.CorrelationId, rotation.Id, saga.Version), cancellationToken);
             resumed++;
         }

@@ -18,16 +18,16 @@ public sealed class UnfinishedRunResumer(SagaTable table, IBus bus, IOptions<Sag
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (store.Value.Provider == SagaStoreOptions.Postgres) return;
-        foreach (var saga in await table.ListAsync("Running", stoppingToken))
+        foreach (var saga in await table.ListAsync(nameof(ProvisioningStateMachine.Running), stoppingToken))
         {
-            logger.LogWarning("Resuming unfinished run {RequestId} of {Environment}", saga.RequestId, saga.Environment);
-            await bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.TrackingNumber, saga.Version), stoppingToken);
+            logger.LogWarning("Resuming unfinished run {RequestId} of {Environment}", saga.Run.RequestId, saga.Environment);
+            await bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.Run.TrackingNumber, saga.Version), stoppingToken);
         }
         // A rotation's step is sent again; one waiting out its grace period moves on only when that is over.
-        foreach (var saga in await table.ListAsync("Rotating", stoppingToken))
+        foreach (var saga in await table.ListAsync(ProvisioningStateMachine.RotationStates, stoppingToken))
         {
             if (saga.Rotation is not { } rotation) continue;
-            logger.LogWarning("Resuming rotation {RotationId} of {Environment} at step {Step}", rotation.Id, saga.Environment, rotation.Step);
+            logger.LogWarning("Resuming rotation {RotationId} of {Environment} in state {State}", rotation.Id, saga.Environment, saga.CurrentState);
             await bus.Publish(new ResumeRotation(saga.CorrelationId, rotation.Id, saga.Version), stoppingToken);
         }
     }

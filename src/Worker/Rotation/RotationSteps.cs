@@ -8,130 +8,122 @@ namespace Provisioner.Worker.Rotation;
 
 /// <summary>
 /// The saga's side of a key rotation: replace (new key into the Secret, workloads rolled), wait out the grace period,
-/// retire the old key. The steps' work is done by consumers; the saga decides what comes next and publishes the events.
+/// retire the old key. The steps' work is done by consumers; the saga's rotation states decide what comes next, and
+/// these publish the commands and events.
 /// </summary>
 public static class RotationSteps
 {
-    /// <summary>Only a provisioned access-key environment rotates; anything else gets a refusal that says why.</summary>
-    public static async Task Start(BehaviorContext<ProvisioningState, RotateAccessKey> c)
+    /// <summary>A new rotation of an access-key environment (a duplicate of the last one is not a new rotation).</summary>
+    public static bool CanStart(BehaviorContext<ProvisioningState, RotateAccessKey> c) =>
+        c.Saga.LastRotationId != c.Message.RequestId && ReplaceCommand(c.Saga, c.Message.RequestId) is not null;
+
+    public static bool IsRefused(BehaviorContext<ProvisioningState, RotateAccessKey> c) =>
+        c.Saga.LastRotationId != c.Message.RequestId && ReplaceCommand(c.Saga, c.Message.RequestId) is null;
+
+    public static Task Start(BehaviorContext<ProvisioningState, RotateAccessKey> c)
     {
-        var saga = c.Saga;
-        if (saga.LastRotationId == c.Message.RequestId) return; // a duplicate of a rotation that has ended
-        if (ReplaceCommand(saga, c.Message.RequestId) is not { } replace)
-        {
-            await Refuse(c, c.Message.RequestId, "the environment does not use access-key mode");
-            return;
-        }
-        saga.Rotation = new KeyRotation { Id = c.Message.RequestId, UserName = replace.Plan.UserName };
-        await c.Publish(replace);
+        var replace = ReplaceCommand(c.Saga, c.Message.RequestId)!;
+        c.Saga.Rotation = new KeyRotation { Id = c.Message.RequestId, UserName = replace.Plan.UserName };
+        return c.Publish(replace);
     }
 
+    public static Task RefuseNotAccessKeyMode(BehaviorContext<ProvisioningState, RotateAccessKey> c) =>
+        Refuse(c, c.Message.RequestId, "the environment does not use access-key mode");
+
+    public static Task RefuseUnknown(ConsumeContext<RotateAccessKey> c) =>
+        c.Publish(new AccessKeyRotationRefused(c.Message.RequestId, c.Message.Environment,
+            $"there is no environment named '{c.Message.Environment}'", DateTimeOffset.UtcNow));
+
+    /// <summary>Anything but a provisioned environment refuses a rotation, saying why; a duplicate of one under way gets nothing.</summary>
     public static Task RefuseInState(BehaviorContext<ProvisioningState, RotateAccessKey> c)
     {
         var saga = c.Saga;
         var reason = saga.CurrentState switch
         {
-            "Running" => $"a run for '{saga.Environment}' is in progress (request {saga.RequestId}); rotate when it has finished",
-            "Rotating" when saga.Rotation?.Id == c.Message.RequestId => null, // a duplicate of the rotation in progress
-            "Rotating" => $"a rotation of '{saga.Environment}' is in progress (request {saga.Rotation?.Id})",
-            _ => $"the environment is {StatusDocument.StateName(saga)}; only a provisioned environment's key can be rotated",
+            nameof(ProvisioningStateMachine.Running) =>
+                $"a run for '{saga.Environment}' is in progress (request {saga.Run.RequestId}); rotate when it has finished",
+            _ when !ProvisioningStateMachine.IsRotating(saga.CurrentState) =>
+                $"the environment is {StatusDocument.StateName(saga)}; only a provisioned environment's key can be rotated",
+            _ when saga.Rotation?.Id == c.Message.RequestId => null,
+            _ => $"a rotation of '{saga.Environment}' is in progress (request {saga.Rotation?.Id})",
         };
         return reason is null || saga.LastRotationId == c.Message.RequestId ? Task.CompletedTask : Refuse(c, c.Message.RequestId, reason);
     }
 
     /// <summary>A duplicate of an earlier request still gets that request's outcome; a new one is refused.</summary>
     public static Task RefuseRunWhileRotating(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) =>
-        c.Saga.History.LastOrDefault(h => h.RequestId == c.Message.RequestId) is { } earlier
-            ? RunRecorder.PublishOutcome(c, earlier.RequestId, earlier.Outcome)
+        RequestChecks.IsDuplicate(c)
+            ? RunRecorder.RepeatOutcome(c)
             : c.Publish(new EnvironmentRequestRejected(c.Message.RequestId, c.Saga.Environment,
                 [new RequestProblem("environment", $"a key rotation of '{c.Saga.Environment}' is in progress (request {c.Saga.Rotation?.Id}); retry when it has finished")],
                 DateTimeOffset.UtcNow));
 
-    public static async Task Replaced(BehaviorContext<ProvisioningState, AccessKeyReplaced> c)
+    public static Task Replaced(BehaviorContext<ProvisioningState, AccessKeyReplaced> c)
     {
-        var (saga, m) = (c.Saga, c.Message);
-        var rotation = saga.Rotation!;
-        (rotation.OldKeyId, rotation.NewKeyId, rotation.GraceUntil, rotation.Step) = (m.OldKeyId, m.NewKeyId, m.GraceUntil, KeyRotation.Grace);
-        await c.Publish(new AccessKeyCreated(rotation.Id, saga.Environment, rotation.UserName, m.NewKeyId, m.RestartedWorkloads,
-            m.GraceUntil, m.At));
-        if (m.GraceUntil <= DateTimeOffset.UtcNow) await Retire(c);
+        var (saga, m, rotation) = (c.Saga, c.Message, c.Saga.Rotation!);
+        (rotation.OldKeyId, rotation.NewKeyId, rotation.GraceUntil) = (m.OldKeyId, m.NewKeyId, m.GraceUntil);
+        return c.Publish(new AccessKeyCreated(rotation.Id, saga.Environment, rotation.UserName, m.NewKeyId, m.RestartedWorkloads, m.GraceUntil, m.At));
     }
 
-    /// <summary>A stalled step is sent again (each is idempotent); a grace period that is over moves on to retiring.</summary>
-    public static async Task Resume(BehaviorContext<ProvisioningState, ResumeRotation> c)
-    {
-        var saga = c.Saga;
-        var rotation = saga.Rotation!;
-        switch (rotation.Step)
-        {
-            case KeyRotation.Replacing when ReplaceCommand(saga, rotation.Id) is { } replace:
-                await c.Publish(replace);
-                break;
-            case KeyRotation.Grace when rotation.GraceUntil <= DateTimeOffset.UtcNow:
-            case KeyRotation.Retiring:
-                await Retire(c);
-                break;
-        }
-    }
+    /// <summary>A stalled replacement is sent again: it is idempotent per rotation.</summary>
+    public static Task ReplaceAgain(BehaviorContext<ProvisioningState> c) =>
+        ReplaceCommand(c.Saga, c.Saga.Rotation!.Id) is { } replace ? c.Publish(replace) : Task.CompletedTask;
+
+    public static bool GraceIsOver(ProvisioningState saga) => saga.Rotation?.GraceUntil <= DateTimeOffset.UtcNow;
+
+    public static bool HasKeyToRetire(ProvisioningState saga) => saga.Rotation?.OldKeyId is not null && RetireCommand(saga) is not null;
+
+    public static Task Retire(BehaviorContext<ProvisioningState> c) => c.Publish(RetireCommand(c.Saga)!);
 
     public static async Task Retired(BehaviorContext<ProvisioningState, AccessKeyRetired> c)
     {
-        var (saga, m) = (c.Saga, c.Message);
-        var rotation = saga.Rotation!;
+        var (saga, m, rotation) = (c.Saga, c.Message, c.Saga.Rotation!);
         await c.Publish(new AccessKeyDeactivated(rotation.Id, saga.Environment, rotation.UserName, m.OldKeyId, m.DeactivatedAt));
         await Finish(c, m.DeletedAt);
     }
 
+    /// <summary>A rotation with no old key to retire is done once the Secret holds the new one.</summary>
+    public static Task FinishWithoutRetiring(BehaviorContext<ProvisioningState> c) => Finish(c, DateTimeOffset.UtcNow);
+
     /// <summary>A step that failed after its retries ends the rotation: the Secret holds a working key either way.</summary>
-    public static async Task Failed<T>(BehaviorContext<ProvisioningState, Fault<T>> c) where T : class
+    public static Task ReplaceFailed(BehaviorContext<ProvisioningState, Fault<ReplaceAccessKey>> c) =>
+        Fail(c, $"the key could not be replaced: {c.Message.Exceptions.FirstOrDefault()?.Message ?? "unknown error"}");
+
+    public static Task RetireFailed(BehaviorContext<ProvisioningState, Fault<RetireAccessKey>> c)
     {
-        var saga = c.Saga;
-        var rotation = saga.Rotation!;
-        var reason = c.Message.Exceptions.FirstOrDefault()?.Message ?? "unknown error";
-        var detail = rotation.Step == KeyRotation.Retiring
-            ? $"the Secret holds the new key {rotation.NewKeyId}, but the old key {rotation.OldKeyId} could not be removed: {reason}; the next rotation removes it"
-            : $"the key could not be replaced: {reason}";
-        await Refuse(c, rotation.Id, detail);
-        End(saga);
+        var rotation = c.Saga.Rotation!;
+        return Fail(c, $"the Secret holds the new key {rotation.NewKeyId}, but the old key {rotation.OldKeyId} could not be removed: " +
+            $"{c.Message.Exceptions.FirstOrDefault()?.Message ?? "unknown error"}; the next rotation removes it");
     }
 
-    private static async Task Retire(BehaviorContext<ProvisioningState> c)
+    private static async Task Fail(BehaviorContext<ProvisioningState> c, string detail)
     {
-        var saga = c.Saga;
-        var rotation = saga.Rotation!;
-        if (rotation.OldKeyId is null || PlanOf(saga)?.AccessKey is not { } plan)
-        {
-            await Finish(c, DateTimeOffset.UtcNow);
-            return;
-        }
-        rotation.Step = KeyRotation.Retiring;
-        await c.Publish(new RetireAccessKey(saga.CorrelationId, rotation.Id, saga.Environment, plan, rotation.OldKeyId));
+        await Refuse(c, c.Saga.Rotation!.Id, detail);
+        End(c.Saga);
     }
 
     private static async Task Finish(BehaviorContext<ProvisioningState> c, DateTimeOffset at)
     {
-        var saga = c.Saga;
-        var rotation = saga.Rotation!;
+        var (saga, rotation) = (c.Saga, c.Saga.Rotation!);
         await c.Publish(new AccessKeyRotated(rotation.Id, saga.Environment, rotation.UserName, rotation.OldKeyId, rotation.NewKeyId!, at));
         End(saga);
     }
 
-    private static void End(ProvisioningState saga)
-    {
-        saga.LastRotationId = saga.Rotation!.Id;
-        saga.Rotation = null;
-    }
+    private static void End(ProvisioningState saga) => (saga.LastRotationId, saga.Rotation) = (saga.Rotation!.Id, null);
 
     private static Task Refuse(BehaviorContext<ProvisioningState> c, Guid rotationId, string reason) =>
         c.Publish(new AccessKeyRotationRefused(rotationId, c.Saga.Environment, reason, DateTimeOffset.UtcNow));
 
     private static ReplaceAccessKey? ReplaceCommand(ProvisioningState saga, Guid rotationId) =>
-        PlanOf(saga) is { AccessKey: { } key } plan
+        AccessKeyPlanOf(saga) is { AccessKey: { } key } plan
             ? new ReplaceAccessKey(saga.CorrelationId, rotationId, saga.Environment, key, plan.Helm?.Release)
             : null;
 
-    private static EnvironmentPlan? PlanOf(ProvisioningState saga) =>
-        saga is { Request: { Access.Mode: Planner.AccessKeyMode } request, AccountId: { } account }
-            ? Planner.Plan(request, saga.RequestId, new PlanFacts(account, saga.OidcIssuer ?? PlanFacts.UnknownIssuer))
+    private static RetireAccessKey? RetireCommand(ProvisioningState saga) =>
+        saga.Rotation is { OldKeyId: { } oldKey } rotation && AccessKeyPlanOf(saga)?.AccessKey is { } plan
+            ? new RetireAccessKey(saga.CorrelationId, rotation.Id, saga.Environment, plan, oldKey)
             : null;
+
+    private static EnvironmentPlan? AccessKeyPlanOf(ProvisioningState saga) =>
+        saga.Request?.Access.Mode == Planner.AccessKeyMode ? RunPlan.Of(saga) : null;
 }

@@ -1,31 +1,29 @@
 using Provisioner.Contracts;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.ServiceAccount;
 using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.Runs;
 
+/// <summary>The saga as a caller sees it: the state, the current (or last) run and its stages.</summary>
 public static class StatusDocument
 {
-    public static EnvironmentStatus From(ProvisioningState saga) => new(
-        saga.RequestId, saga.Environment, StateName(saga), saga.FailedStage, saga.Reason, saga.Stages, saga.Leftovers,
-        saga.StartedAt, saga.FinishedAt, ManifestToApply(saga));
+    public static EnvironmentStatus From(ProvisioningState saga)
+    {
+        var run = saga.Run;
+        return new(run.RequestId, saga.Environment, StateName(saga), run.FailedStage, run.Reason, run.Stages, run.Leftovers,
+            run.StartedAt, run.FinishedAt, ManifestToApply(saga));
+    }
 
     private static string? ManifestToApply(ProvisioningState saga) =>
-        saga is { Request.Kubernetes.Manage: false, AccountId: { } account, OidcIssuer: { } issuer }
-            ? ServiceAccountManifest.For(Planner.Plan(saga.Request, saga.RequestId, new PlanFacts(account, issuer)).ServiceAccount).ToJsonString()
+        saga is { Request.Kubernetes.Manage: false, OidcIssuer: not null } && RunPlan.Of(saga) is { } plan
+            ? ServiceAccountManifest.For(plan.ServiceAccount).ToJsonString()
             : null;
 
+    /// <summary>The document's name for the saga's state: kebab-case, with a deprovisioning run and every rotation step named apart.</summary>
     public static string StateName(ProvisioningState saga) => saga.CurrentState switch
     {
-        "Running" when saga.RunKind == RunLedger.KindDeprovision => "deprovisioning",
-        "Running" => "running",
-        "Deprovisioned" => "deprovisioned",
-        "DeprovisionFailed" => "deprovision-failed",
-        "Provisioned" => "provisioned",
-        "RolledBack" => "rolled-back",
-        "CompensationFailed" => "compensation-failed",
-        "Rejected" => "rejected",
-        var other => other.ToLowerInvariant(),
+        nameof(ProvisioningStateMachine.Running) when saga.Run.Kind == RunKind.Deprovision => EnvironmentStates.Deprovisioning,
+        _ when ProvisioningStateMachine.IsRotating(saga.CurrentState) => EnvironmentStates.Rotating,
+        var stored => EnvironmentStates.ToDocument(stored),
     };
 }

@@ -33,9 +33,14 @@ public sealed class SagaTable(ISagaDatabase database)
         return rows.SingleOrDefault();
     }
 
-    public Task<IReadOnlyList<ProvisioningState>> ListAsync(string? state, CancellationToken cancellationToken) => state is null
+    public Task<IReadOnlyList<ProvisioningState>> ListAsync(string? state, CancellationToken cancellationToken) =>
+        ListAsync(state is null ? null : [state], cancellationToken);
+
+    /// <param name="states">Stored state names (<c>nameof</c> a state of the machine); null = every saga.</param>
+    public Task<IReadOnlyList<ProvisioningState>> ListAsync(IReadOnlyList<string>? states, CancellationToken cancellationToken) => states is null
         ? QueryAsync("ORDER BY environment", cancellationToken)
-        : QueryAsync("WHERE state = @state ORDER BY environment", cancellationToken, ("@state", state));
+        : QueryAsync($"WHERE state IN ({string.Join(", ", states.Select((_, i) => $"@state{i}"))}) ORDER BY environment", cancellationToken,
+            states.Select((s, i) => ($"@state{i}", (object)s)).ToArray());
 
     public async Task InsertAsync(ProvisioningState saga, CancellationToken cancellationToken)
     {
@@ -84,7 +89,7 @@ public sealed class SagaTable(ISagaDatabase database)
         Add(command, "@version", saga.Version);
         Add(command, "@state", saga.CurrentState);
         Add(command, "@environment", saga.Environment);
-        Add(command, "@request", saga.RequestId.ToString());
+        Add(command, "@request", saga.Run.RequestId.ToString());
         Add(command, "@data", JsonSerializer.Serialize(saga, Json));
         Add(command, "@updated", saga.UpdatedAt.ToString("O"));
         if (expected is { } version) Add(command, "@expected", version);

@@ -18,10 +18,10 @@ public sealed class SupersededSlipFilter(SagaTable table, ILogger<SupersededSlip
         var slip = context.Message;
         if (Guid.TryParse(CourierData.ReadString(slip.Variables, SlipVariables.SagaId), out var sagaId)
             && await table.LoadAsync(sagaId, context.CancellationToken) is { } saga
-            && saga.TrackingNumber != slip.TrackingNumber)
+            && saga.Run.TrackingNumber != slip.TrackingNumber)
         {
             logger.LogWarning("Dropping a stage of superseded attempt {TrackingNumber} of {Environment} (current {CurrentTrackingNumber})",
-                slip.TrackingNumber, saga.Environment, saga.TrackingNumber);
+                slip.TrackingNumber, saga.Environment, saga.Run.TrackingNumber);
             return;
         }
         await next.Send(context);

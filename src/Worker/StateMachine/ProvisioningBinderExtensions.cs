@@ -1,42 +1,59 @@
 using MassTransit;
+using Provisioner.Contracts;
+using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.StateMachine;
 
-/// <summary>The branching steps of the state machine, kept out of it so it reads top to bottom.</summary>
+/// <summary>The steps the state machine takes in more than one place, so it reads top to bottom.</summary>
 public static class ProvisioningBinderExtensions
 {
-    public static EventActivityBinder<ProvisioningState, T> TransitionByDecision<T>(
-        this EventActivityBinder<ProvisioningState, T> binder, ProvisioningStateMachine machine) where T : class =>
-        binder
-            .If(c => c.Saga.Decision == RunDecisions.Started, b => b.TransitionTo(machine.Running))
-            .If(c => c.Saga.Decision == RunDecisions.PlanFailed, b => b.TransitionTo(machine.RolledBack))
-            .If(c => c.Saga.Decision == RunDecisions.Rejected && c.Saga.History.Count == 0, b => b.TransitionTo(machine.Rejected));
+    /// <summary>Starts a run of a new, valid request: it is running, or (facts that cannot be had) rolled back at once.</summary>
+    public static EventActivityBinder<ProvisioningState, ProvisionEnvironment> StartRun(
+        this EventActivityBinder<ProvisioningState, ProvisionEnvironment> binder, ProvisioningStateMachine machine) =>
+        binder.Activity(x => x.OfType<StartRunActivity>()).EnterStateOfRun(machine);
 
+    /// <summary>Once every event the run's outcome needs is in: records it, leaves Running, starts a deprovision that waited.</summary>
     public static EventActivityBinder<ProvisioningState, T> FinishIfAccounted<T>(
         this EventActivityBinder<ProvisioningState, T> binder, ProvisioningStateMachine machine) where T : class =>
-        binder
-            .Then(c => c.Saga.Outcome = RunLedger.Outcome(c.Saga))
-            .If(c => c.Saga.Outcome is not null, b => b.ThenAsync(c => RunRecorder.Finish(c)))
-            .If(c => c.Saga.Outcome == RunLedger.OutcomeProvisioned, b => b.TransitionTo(machine.Provisioned))
-            .If(c => c.Saga.Outcome == RunLedger.OutcomeRolledBack, b => b.TransitionTo(machine.RolledBack))
-            .If(c => c.Saga.Outcome == RunLedger.OutcomeCompensationFailed, b => b.TransitionTo(machine.CompensationFailed))
-            .If(c => c.Saga.Outcome == RunLedger.OutcomeDeprovisioned, b => b.TransitionTo(machine.Deprovisioned))
-            .If(c => c.Saga.Outcome == RunLedger.OutcomeDeprovisionFailed, b => b.TransitionTo(machine.DeprovisionFailed))
-            .If(c => c.Saga.Outcome is not null && c.Saga.PendingDeprovision is not null, b => b.StartTeardown(machine));
+        binder.If(c => RunLedger.Outcome(c.Saga.Run) is not null, b => b
+            .ThenAsync(RunRecorder.Finish)
+            .EnterStateOfRun(machine)
+            .If(c => c.Saga.PendingDeprovision is not null, t => t.StartTeardown(machine)));
 
-    /// <summary>Deprovisioning waits for a run in progress; it starts here, or at once when no run is going on.</summary>
+    /// <summary>Deprovisioning: running, or deprovisioned at once when the environment never created anything.</summary>
     public static EventActivityBinder<ProvisioningState, T> StartTeardown<T>(
         this EventActivityBinder<ProvisioningState, T> binder, ProvisioningStateMachine machine) where T : class =>
-        binder
-            .Activity(x => x.OfInstanceType<StartTeardownActivity>())
-            .If(c => c.Saga.Decision == RunDecisions.Started, b => b.TransitionTo(machine.Running))
-            .If(c => c.Saga.Decision == StartTeardownActivity.NothingToRemove, b => b.TransitionTo(machine.Deprovisioned));
+        binder.Activity(x => x.OfInstanceType<StartTeardownActivity>()).EnterStateOfRun(machine);
+
+    /// <summary>A deprovision request waits for the run or rotation in progress; it starts at once when nothing is going on.</summary>
+    public static EventActivityBinder<ProvisioningState, DeprovisionEnvironment> QueueDeprovision(
+        this EventActivityBinder<ProvisioningState, DeprovisionEnvironment> binder) =>
+        binder.Then(c => c.Saga.PendingDeprovision = new PendingDeprovision(c.Message.RequestId, c.Message.DeleteData));
+
+    /// <summary>The state a run leaves the environment in: the one named after its outcome, or Running while it has none.</summary>
+    private static EventActivityBinder<ProvisioningState, T> EnterStateOfRun<T>(
+        this EventActivityBinder<ProvisioningState, T> binder, ProvisioningStateMachine machine) where T : class =>
+        binder.ThenAsync(c => c.TransitionToState(c.Saga.Run.Outcome switch
+        {
+            RunOutcome.Provisioned => machine.Provisioned,
+            RunOutcome.RolledBack => machine.RolledBack,
+            RunOutcome.CompensationFailed => machine.CompensationFailed,
+            RunOutcome.Deprovisioned => machine.Deprovisioned,
+            RunOutcome.DeprovisionFailed => machine.DeprovisionFailed,
+            null => machine.Running,
+            _ => throw new InvalidOperationException($"no state for outcome {c.Saga.Run.Outcome}"),
+        }));
+
+    /// <summary>Retires the old key once its grace period is over; a rotation with no old key is done at once.</summary>
+    public static EventActivityBinder<ProvisioningState, T> RetireOldKey<T>(
+        this EventActivityBinder<ProvisioningState, T> binder, ProvisioningStateMachine machine) where T : class =>
+        binder.IfElse(c => RotationSteps.HasKeyToRetire(c.Saga),
+            retire => retire.ThenAsync(RotationSteps.Retire).TransitionTo(machine.RetiringKey),
+            none => none.ThenAsync(RotationSteps.FinishWithoutRetiring).EndRotation(machine));
 
     /// <summary>A rotation that has ended leaves the environment provisioned, or starts the deprovision that waited for it.</summary>
-    public static EventActivityBinder<ProvisioningState, T> EndRotationIfDone<T>(
+    public static EventActivityBinder<ProvisioningState, T> EndRotation<T>(
         this EventActivityBinder<ProvisioningState, T> binder, ProvisioningStateMachine machine) where T : class =>
-        binder
-            .If(c => c.Saga.Rotation is null, b => b.TransitionTo(machine.Provisioned))
-            .If(c => c.Saga.Rotation is null && c.Saga.PendingDeprovision is not null, b => b.StartTeardown(machine));
+        binder.TransitionTo(machine.Provisioned).If(c => c.Saga.PendingDeprovision is not null, b => b.StartTeardown(machine));
 }

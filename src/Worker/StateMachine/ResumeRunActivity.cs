@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Runs;
 
@@ -12,17 +11,17 @@ namespace Provisioner.Worker.StateMachine;
 /// attempts, or one that stalled while compensating, is failed instead: see <see cref="RoutingSlipFactory.BuildAbandon"/>.
 /// Deprovisioning is always re-driven: removal has nothing to compensate, and every stage observes first.
 /// </summary>
-public sealed class ResumeRunActivity(IOptions<RecoveryOptions> recovery, TimeProvider clock,
-    ILogger<ResumeRunActivity> logger) : IStateMachineActivity<ProvisioningState, ResumeProvisioning>
+public sealed class ResumeRunActivity(IOptions<RecoveryOptions> recovery, TimeProvider clock, ILogger<ResumeRunActivity> logger)
+    : IStateMachineActivity<ProvisioningState, ResumeProvisioning>
 {
     public async Task Execute(BehaviorContext<ProvisioningState, ResumeProvisioning> context,
         IBehavior<ProvisioningState, ResumeProvisioning> next)
     {
-        var saga = context.Saga;
-        if (saga.RunKind == RunLedger.KindDeprovision || (saga.FailedStage is null && saga.Attempts < recovery.Value.MaxAttempts))
+        var (saga, run) = (context.Saga, context.Saga.Run);
+        if (run.Kind == RunKind.Deprovision || (run.FailedStage is null && run.Attempts < recovery.Value.MaxAttempts))
         {
-            saga.Attempts++;
-            logger.LogWarning("Resuming run {RequestId} of {Environment} (attempt {Attempt})", saga.RequestId, saga.Environment, saga.Attempts);
+            run.Attempts++;
+            logger.LogWarning("Resuming run {RequestId} of {Environment} (attempt {Attempt})", run.RequestId, saga.Environment, run.Attempts);
             await StartRunActivity.StartSlip(context, clock.GetUtcNow());
         }
         else
@@ -34,15 +33,15 @@ public sealed class ResumeRunActivity(IOptions<RecoveryOptions> recovery, TimePr
 
     private async Task FailRun(BehaviorContext<ProvisioningState> context)
     {
-        var saga = context.Saga;
-        var stage = RunLedger.StalledStage(saga);
-        var reason = saga.FailedStage is null
-            ? $"no progress at stage '{stage}' in {saga.Attempts} attempts; compensating what this request created"
-            : saga.Reason ?? $"stage '{stage}' failed";
-        logger.LogWarning("Failing run {RequestId} of {Environment} at {Stage}: {Reason}", saga.RequestId, saga.Environment, stage, reason);
-        var plan = Planner.Plan(saga.Request!, saga.RequestId, new PlanFacts(saga.AccountId!, saga.OidcIssuer!));
+        var (saga, run) = (context.Saga, context.Saga.Run);
+        var stage = RunLedger.StalledStage(run);
+        var reason = run.FailedStage is null
+            ? $"no progress at stage '{stage}' in {run.Attempts} attempts; compensating what this request created"
+            : run.Reason ?? $"stage '{stage}' failed";
+        logger.LogWarning("Failing run {RequestId} of {Environment} at {Stage}: {Reason}", run.RequestId, saga.Environment, stage, reason);
+        var plan = RunPlan.Of(saga)!;
         var trackingNumber = NewId.NextGuid();
-        RunLedger.Begin(saga, plan.Stages, trackingNumber, clock.GetUtcNow());
+        RunLedger.Begin(run, plan.Stages, trackingNumber, clock.GetUtcNow());
         await context.Execute(RoutingSlipFactory.BuildAbandon(plan, stage, reason, saga.CorrelationId, trackingNumber, context.ReceiveContext.InputAddress));
     }
 

@@ -57,8 +57,8 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
         var manifest = JsonNode.Parse(status.ServiceAccountManifest!)!;
         Assert.Equal(Text(plan, "role", "arn"), manifest["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"]!.GetValue<string>());
         Assert.Equal(
-            [(StageNames.Bucket, "completed", Text(plan, "bucket", "arn")), (StageNames.AccessPolicy, "completed", policyArn),
-                (StageNames.Role, "completed", Text(plan, "role", "arn")), (StageNames.Verify, "completed", null)],
+            [(StageNames.Bucket, StageStatus.Completed, Text(plan, "bucket", "arn")), (StageNames.AccessPolicy, StageStatus.Completed, policyArn),
+                (StageNames.Role, StageStatus.Completed, Text(plan, "role", "arn")), (StageNames.Verify, StageStatus.Completed, null)],
             status.Stages.Select(s => (s.Stage, s.Status, s.Outputs.GetValueOrDefault("arn"))));
     }
 
@@ -94,7 +94,7 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
         var status = Status(result);
         Assert.Equal(("rolled-back", StageNames.Role), (status.State, status.FailedStage));
         // Compensated, not skipped: the bucket and the policy did exist before the role stage failed.
-        Assert.Equal([(StageNames.Bucket, "compensated"), (StageNames.AccessPolicy, "compensated"), (StageNames.Role, "failed"), (StageNames.Verify, "skipped")],
+        Assert.Equal([(StageNames.Bucket, StageStatus.Compensated), (StageNames.AccessPolicy, StageStatus.Compensated), (StageNames.Role, StageStatus.Failed), (StageNames.Verify, StageStatus.Skipped)],
             status.Stages.Select(s => (s.Stage, s.Status)));
         Assert.DoesNotContain(await BucketNamesAsync(), name => name.Contains(environment, StringComparison.Ordinal));
         Assert.Null(await fixture.Iam.Policies.GetPolicyAsync(Text(plan, "accessPolicy", "arn"), Ct));

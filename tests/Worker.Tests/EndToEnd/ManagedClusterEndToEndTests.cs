@@ -64,7 +64,7 @@ public sealed class ManagedClusterEndToEndTests(WorkerEndToEndFixture fixture) :
         Assert.True(result.ExitCode == 1, result.ToString());
         var status = JsonSerializer.Deserialize<EnvironmentStatus>(result.StandardOutput, JsonSerializerOptions.Web)!;
         Assert.Equal(StageNames.ServiceAccount, status.FailedStage);
-        Assert.Equal(["compensated", "compensated", "compensated", "failed", "skipped"], status.Stages.Select(s => s.Status));
+        Assert.Equal([StageStatus.Compensated, StageStatus.Compensated, StageStatus.Compensated, StageStatus.Failed, StageStatus.Skipped], status.Stages.Select(s => s.Status));
         Assert.Null(await fixture.Iam.Roles.GetRoleAsync(status.Stages.Single(s => s.Stage == StageNames.Role).Outputs["name"], default));
         Assert.Null(cluster.Find("serviceaccounts", "foreign", "milvus-s3-access-sa")!["metadata"]!["annotations"]);
     }

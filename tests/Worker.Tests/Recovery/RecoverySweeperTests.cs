@@ -36,7 +36,7 @@ public sealed class RecoverySweeperTests
         Assert.IsType<EnvironmentProvisioned>(outcome);
         Assert.Equal(["create bucket", "create access-policy", "create role", "verify"], restarted.Log.Calls);
         Assert.Equal(["unchanged", "unchanged", "created", "verified"], restarted.Events.For(id).OfType<StageCompleted>().Select(s => s.Action));
-        Assert.Equal(2, (await restarted.Table.LoadAsync(ResourceNames.CorrelationId(request.Environment), default))!.Attempts);
+        Assert.Equal(2, (await restarted.Table.LoadAsync(ResourceNames.CorrelationId(request.Environment), default))!.Run.Attempts);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.StateMachine;
+using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.Tests.SagaStore;
 
@@ -25,10 +26,13 @@ public abstract class SagaTableTests : IAsyncLifetime
         CorrelationId = Guid.NewGuid(),
         CurrentState = "Running",
         Environment = environment,
-        RequestId = Guid.NewGuid(),
         Request = new EnvironmentRequest { Environment = environment, Aws = new AwsSpec { Region = "us-east-2" } },
-        Stages = [new StageRecord("bucket", "completed", "created", new Dictionary<string, string> { ["arn"] = "arn:aws:s3:::b" },
-            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(1), null, null)],
+        Run = new Run
+        {
+            RequestId = Guid.NewGuid(),
+            Stages = [new StageRecord("bucket", StageStatus.Completed, "created", new Dictionary<string, string> { ["arn"] = "arn:aws:s3:::b" },
+                DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(1), null, null)],
+        },
     };
 
     [Fact]
@@ -41,9 +45,9 @@ public abstract class SagaTableTests : IAsyncLifetime
 
         Assert.NotNull(loaded);
         Assert.Equal(1, loaded.Version);
-        Assert.Equal((saga.Environment, saga.RequestId, saga.CurrentState), (loaded.Environment, loaded.RequestId, loaded.CurrentState));
+        Assert.Equal((saga.Environment, saga.Run.RequestId, saga.CurrentState), (loaded.Environment, loaded.Run.RequestId, loaded.CurrentState));
         Assert.Equal("us-east-2", loaded.Request!.Aws.Region);
-        Assert.Equal("arn:aws:s3:::b", loaded.Stages.Single().Outputs["arn"]);
+        Assert.Equal("arn:aws:s3:::b", loaded.Run.Stages.Single().Outputs["arn"]);
     }
 
     [Fact]
@@ -91,7 +95,7 @@ public abstract class SagaTableTests : IAsyncLifetime
                 while (true)
                 {
                     var current = (await table.LoadAsync(saga.CorrelationId, default))!;
-                    current.Attempts++;
+                    current.Run.Attempts++;
                     // The first round: everyone has read version 1 before anyone writes, so seven writes must lose.
                     if (i == 0 && Interlocked.Decrement(ref waiting) == 0) allLoaded.SetResult();
                     await allLoaded.Task;
@@ -102,7 +106,7 @@ public abstract class SagaTableTests : IAsyncLifetime
         })));
 
         var stored = (await table.LoadAsync(saga.CorrelationId, default))!;
-        Assert.Equal(80, stored.Attempts);
+        Assert.Equal(80, stored.Run.Attempts);
         Assert.Equal(81, stored.Version);
         Assert.True(conflicts >= 7, $"seven of the first eight writes read a stale version; saw {conflicts} conflicts");
     }
@@ -115,7 +119,7 @@ public abstract class SagaTableTests : IAsyncLifetime
 
         var reopened = await OpenAsync();
 
-        Assert.Equal(saga.RequestId, (await reopened.LoadAsync(saga.CorrelationId, default))!.RequestId);
+        Assert.Equal(saga.Run.RequestId, (await reopened.LoadAsync(saga.CorrelationId, default))!.Run.RequestId);
     }
 
     [Fact]
@@ -128,7 +132,7 @@ public abstract class SagaTableTests : IAsyncLifetime
         await table.InsertAsync(done, default);
 
         Assert.Equal([running.CorrelationId], (await table.ListAsync("Running", default)).Select(s => s.CorrelationId));
-        Assert.Equal(2, (await table.ListAsync(null, default)).Count);
+        Assert.Equal(2, (await table.ListAsync((string?)null, default)).Count);
     }
 
     [Fact]

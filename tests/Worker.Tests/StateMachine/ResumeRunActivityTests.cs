@@ -14,14 +14,14 @@ public sealed class ResumeRunActivityTests
     {
         await using var host = await SagaTestHost.StartAsync(recovery: new RecoveryOptions { MaxAttempts = 5 });
         var (id, saga) = await StallAtRoleAsync(host);
-        var resume = new ResumeProvisioning(saga.CorrelationId, saga.TrackingNumber, saga.Version);
+        var resume = new ResumeProvisioning(saga.CorrelationId, saga.Run.TrackingNumber, saga.Version);
 
         await Task.WhenAll(host.Bus.Publish(resume), host.Bus.Publish(resume));
         Assert.Equal(2, await host.Harness.Consumed.SelectAsync<ResumeProvisioning>().Take(2).CountAsync());
 
         var after = (await host.Table.LoadAsync(saga.CorrelationId, default))!;
         host.Role.HoldCreate!.SetCanceled();
-        Assert.Equal(2, after.Attempts);
+        Assert.Equal(2, after.Run.Attempts);
         Assert.Equal(2, host.Events.For(id).Count(e => e is EnvironmentRunStarted));
     }
 
@@ -31,13 +31,13 @@ public sealed class ResumeRunActivityTests
         await using var host = await SagaTestHost.StartAsync();
         var (id, saga) = await StallAtRoleAsync(host);
 
-        await host.Bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.TrackingNumber, saga.Version - 1));
+        await host.Bus.Publish(new ResumeProvisioning(saga.CorrelationId, saga.Run.TrackingNumber, saga.Version - 1));
         await host.Bus.Publish(new ResumeProvisioning(saga.CorrelationId, NewId.NextGuid(), saga.Version));
         Assert.Equal(2, await host.Harness.Consumed.SelectAsync<ResumeProvisioning>().Take(2).CountAsync());
 
         var after = (await host.Table.LoadAsync(saga.CorrelationId, default))!;
         host.Role.HoldCreate!.SetCanceled();
-        Assert.Equal((1, saga.TrackingNumber), (after.Attempts, after.TrackingNumber));
+        Assert.Equal((1, saga.Run.TrackingNumber), (after.Run.Attempts, after.Run.TrackingNumber));
         Assert.Single(host.Events.For(id), e => e is EnvironmentRunStarted);
     }
 
@@ -49,7 +49,7 @@ public sealed class ResumeRunActivityTests
         await host.Bus.Publish(new ProvisionEnvironment(id, request));
         await Eventually.TrueAsync(() => host.Events.For(id).Count(e => e is StageCompleted) == 2, "two stages done");
         var correlationId = ResourceNames.CorrelationId(request.Environment);
-        await Eventually.TrueAsync(() => host.Table.LoadAsync(correlationId, default).Result!.Stages.Count(s => s.Status == "completed") == 2,
+        await Eventually.TrueAsync(() => host.Table.LoadAsync(correlationId, default).Result!.Run.Stages.Count(s => s.Status == StageStatus.Completed) == 2,
             "two stages recorded");
         return (id, (await host.Table.LoadAsync(correlationId, default))!);
     }

@@ -50,7 +50,7 @@ public static class EnvironmentsApi
 
     private static async Task<IResult> ListAsync(string? state, SagaTable table, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(state)) return Results.Ok(new { environments = (await table.ListAsync(null, ct)).Select(StatusDocument.From) });
+        if (string.IsNullOrWhiteSpace(state)) return Results.Ok(new { environments = (await table.ListAsync((string?)null, ct)).Select(StatusDocument.From) });
         var sagas = await table.ListAsync(EnvironmentStates.ToStored(state), ct);
         return Results.Ok(new { environments = sagas.Where(s => EnvironmentStates.IsIn(s, state)).Select(StatusDocument.From) });
     }

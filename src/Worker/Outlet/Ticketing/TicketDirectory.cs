@@ -26,7 +26,7 @@ public sealed class TicketDirectory(SagaTable? sagas = null)
         if (known.TryGetValue(requestId, out var ticket)) return ticket;
         if (sagas is null || environment.Length == 0) return null;
         var saga = await sagas.LoadAsync(ResourceNames.CorrelationId(environment), cancellationToken);
-        ticket = saga?.RequestId == requestId ? saga.Request?.Ticket : null;
+        ticket = saga?.Run.RequestId == requestId ? saga.Request?.Ticket : null;
         Trim();
         known.TryAdd(requestId, ticket); // a request remembered meanwhile keeps its ticket
         return ticket;

@@ -4,6 +4,7 @@ using Provisioner.Worker.Outlet.Ticketing;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.StateMachine;
+using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.Tests.Outlet.Ticketing;
 
@@ -61,7 +62,7 @@ public sealed class TicketDirectoryTests : IAsyncLifetime
             CorrelationId = ResourceNames.CorrelationId(environment),
             CurrentState = "Running",
             Environment = environment,
-            RequestId = id,
+            Run = new Run { RequestId = id },
             Request = new EnvironmentRequest { Environment = environment, Ticket = Ticket },
         }, default);
         return id;
