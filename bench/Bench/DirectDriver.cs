@@ -44,7 +44,7 @@ public sealed class DirectDriver : IDisposable
         facts = new AwsPlanFactsResolver(aws);
         bucket = new S3BucketResource(aws, new S3BucketContents(aws), NullLogger<S3BucketResource>.Instance);
         policy = new IamPolicyResource(iam);
-        role = new IamRoleResource(iam, new OidcProviders(iam), ProvisionerRegistration.IamConsistencyRetry(options));
+        role = new IamRoleResource(iam, new OidcProviders(iam), AwsRegistration.IamConsistencyRetry(options));
         verifier = new EnvironmentVerifier(iam, aws, new S3AccessProbe(aws), Options.Create(new VerifyOptions()));
     }
 

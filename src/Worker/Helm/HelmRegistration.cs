@@ -5,7 +5,7 @@ using Provisioner.Worker.Stages.MilvusRelease;
 
 namespace Provisioner.Worker.Helm;
 
-/// <summary>The helm CLI and the Milvus release resource.</summary>
+/// <summary>The helm CLI (the Milvus release stage drives it).</summary>
 public static class HelmRegistration
 {
     public static IServiceCollection AddProvisionerHelm(this IServiceCollection services)
@@ -16,8 +16,6 @@ public static class HelmRegistration
             .Validate(o => string.IsNullOrEmpty(o.Kubeconfig) || File.Exists(o.Kubeconfig), "Helm:Kubeconfig must name an existing file")
             .ValidateOnStart();
         services.AddSingleton(sp => new HelmCli(sp.GetRequiredService<IOptions<HelmOptions>>(), sp.GetRequiredService<ILogger<HelmCli>>()));
-        services.AddSingleton<IResource<MilvusReleasePlan>>(sp => new HelmReleaseResource(sp.GetRequiredService<HelmCli>(),
-            HelmReleaseResource.DefaultRetry, sp.GetRequiredService<ILogger<HelmReleaseResource>>()));
         return services;
     }
 }

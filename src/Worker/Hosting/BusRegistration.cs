@@ -4,6 +4,7 @@ using Provisioner.Worker.Intake;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Testing;
+using Provisioner.Worker.Outlet;
 
 namespace Provisioner.Worker.Hosting;
 
@@ -17,16 +18,8 @@ public static class BusRegistration
             .Validate(o => !o.UsesRabbitMq || o.RabbitMq.TryGetUri(out _),
                 "Bus:RabbitMq:Url must be an amqp:// or amqps:// URI with a host (amqp://user:password@host:5672/vhost)")
             .ValidateOnStart();
-        services.AddOptions<StageOptions>().BindConfiguration(StageOptions.Section)
-            .Validate(o => o.ConcurrentMessageLimit >= 1 && o.PerStage.Values.All(s => s.ConcurrentMessageLimit is null or >= 1),
-                "Stages:*ConcurrentMessageLimit must be at least 1")
-            .Validate(o => o.Retry.Limit >= 0, "Stages:Retry:Limit must not be negative").ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section)
             .Validate(o => o.MaxConcurrentRuns >= 1, "Worker:MaxConcurrentRuns must be at least 1").ValidateOnStart();
-        services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section)
-            .Validate(o => o.MaxAttempts >= 1 && o.SweepInterval > TimeSpan.Zero,
-                "Recovery:MaxAttempts must be at least 1 and Recovery:SweepInterval positive").ValidateOnStart();
-        services.AddOptions<TestingOptions>().BindConfiguration(TestingOptions.Section);
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout);
         services.AddOptions<MassTransitHostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
         {
@@ -37,12 +30,10 @@ public static class BusRegistration
         services.AddMassTransit(x =>
         {
             ProvisionerRegistration.AddProvisionerComponents(x);
-            IntakeRegistration.AddProvisionerOutlets(x);
+            x.AddProvisionerOutlets();
             if (rabbitMq) x.UsingRabbitMq(ConfigureRabbitMq);
             else x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
-        if (!rabbitMq) services.AddHostedService<UnfinishedRunResumer>();
-        services.AddHostedService<RecoverySweeper>();
         return services;
     }
 

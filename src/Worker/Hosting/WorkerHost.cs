@@ -1,5 +1,6 @@
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Intake.Api;
+using Provisioner.Worker.Outlet;
 
 namespace Provisioner.Worker.Hosting;
 
@@ -16,6 +17,7 @@ public static class WorkerHost
         builder.Services.AddProblemDetails();
         builder.Services.AddProvisioner(builder.Configuration);
         builder.Services.AddProvisionerIntake();
+        builder.Services.AddProvisionerOutlet();
         var app = builder.Build();
         app.MapEnvironmentsApi();
         app.MapRotateKeyApi();

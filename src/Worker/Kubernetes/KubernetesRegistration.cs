@@ -7,7 +7,7 @@ using k8s;
 
 namespace Provisioner.Worker.Kubernetes;
 
-/// <summary>The Kubernetes half. Nothing here talks to a cluster at start-up: the client is built on first use.</summary>
+/// <summary>The Kubernetes client and what reads the cluster. Nothing here talks to a cluster at start-up: the client is built on first use.</summary>
 public static class KubernetesRegistration
 {
     public static IServiceCollection AddProvisionerKubernetes(this IServiceCollection services)
@@ -29,7 +29,6 @@ public static class KubernetesRegistration
         });
         services.AddSingleton<OidcIssuerDiscovery>();
         services.AddSingleton<ServiceAccountTokens>();
-        services.AddSingleton<IResource<ServiceAccountPlan>, KubernetesServiceAccountResource>();
         services.AddSingleton<IOidcIssuerSource, ClusterOidcIssuerSource>();
         services.AddSingleton<IServiceAccountTokenSource, ClusterServiceAccountTokenSource>();
         return services;

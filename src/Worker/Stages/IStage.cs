@@ -22,5 +22,9 @@ public interface IStage
 
     void AddTo(RoutingSlipBuilder builder, EnvironmentPlan plan, StageMode mode, string? abandonReason = null, bool deleteData = false);
 
+    /// <summary>The stage's resource and what only it needs (its clients come from their own areas).</summary>
+    void AddServices(IServiceCollection services);
+
+    /// <summary>The stage's activity, on endpoints defined by <see cref="StageEndpointDefinition{TActivity,TArguments,TLog}"/>.</summary>
     void Register(IBusRegistrationConfigurator bus);
 }

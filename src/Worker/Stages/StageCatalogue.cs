@@ -20,16 +20,17 @@ public static class StageCatalogue
 {
     public static readonly IReadOnlyList<IStage> All =
     [
-        new Stage<BucketPlan>(StageNames.Bucket, p => p.Bucket, b => b.Name),
-        new Stage<BucketPolicyPlan>(StageNames.BucketPolicy, p => p.BucketPolicy, b => b.Bucket),
-        new Stage<AccessPolicyPlan>(StageNames.AccessPolicy, p => p.AccessPolicy, a => a.Name),
-        new Stage<RolePlan>(StageNames.Role, p => p.User is null ? p.Role : null, r => r.Name),
-        new Stage<IamUserPlan>(StageNames.IamUser, p => p.User, u => u.Name),
-        new Stage<AccessKeyPlan>(StageNames.AccessKey, p => p.AccessKey, k => k.SecretName),
+        new Stage<BucketPlan>(StageNames.Bucket, p => p.Bucket, b => b.Name, BucketRegistration.AddBucketStage),
+        new Stage<BucketPolicyPlan>(StageNames.BucketPolicy, p => p.BucketPolicy, b => b.Bucket, BucketPolicyRegistration.AddBucketPolicyStage),
+        new Stage<AccessPolicyPlan>(StageNames.AccessPolicy, p => p.AccessPolicy, a => a.Name, AccessPolicyRegistration.AddAccessPolicyStage),
+        new Stage<RolePlan>(StageNames.Role, p => p.User is null ? p.Role : null, r => r.Name, RoleRegistration.AddRoleStage),
+        new Stage<IamUserPlan>(StageNames.IamUser, p => p.User, u => u.Name, IamUserRegistration.AddIamUserStage),
+        new Stage<AccessKeyPlan>(StageNames.AccessKey, p => p.AccessKey, k => k.SecretName, AccessKeyRegistration.AddAccessKeyStage),
         new Stage<ServiceAccountPlan>(StageNames.ServiceAccount, p => p is { User: null, ServiceAccount.Manage: true } ? p.ServiceAccount : null,
-            s => $"{s.Namespace}/{s.Name}"),
+            s => $"{s.Namespace}/{s.Name}", ServiceAccountRegistration.AddServiceAccountStage),
         // Helm's release is slower and heavier than an IAM call: fewer at once, and longer before it counts as stalled.
-        new Stage<MilvusReleasePlan>(StageNames.MilvusRelease, p => p.Helm, h => $"{h.Namespace}/{h.Release}")
+        new Stage<MilvusReleasePlan>(StageNames.MilvusRelease, p => p.Helm, h => $"{h.Namespace}/{h.Release}",
+            MilvusReleaseRegistration.AddMilvusReleaseStage)
         {
             Defaults = new StageOverride { Deadline = TimeSpan.FromMinutes(20), ConcurrentMessageLimit = 2 },
         },

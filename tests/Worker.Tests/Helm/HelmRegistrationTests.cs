@@ -44,9 +44,13 @@ public sealed class HelmRegistrationTests
         Assert.Contains(message, ex.Failures);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings) => new ServiceCollection()
-        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-        .AddLogging()
-        .AddProvisionerHelm()
-        .BuildServiceProvider();
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging()
+            .AddProvisionerHelm();
+        services.AddMilvusReleaseStage(); // the stage's resource, over the helm client this area provides
+        return services.BuildServiceProvider();
+    }
 }

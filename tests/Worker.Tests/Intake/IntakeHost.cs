@@ -7,6 +7,7 @@ using Provisioner.Worker.Aws;
 using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Tests.Infrastructure;
+using Provisioner.Worker.Outlet;
 
 namespace Provisioner.Worker.Tests.Intake;
 
@@ -35,10 +36,11 @@ internal sealed class IntakeHost : IAsyncDisposable
         if (moto is not null) builder.Services.AddSingleton(new SqsClients(Options.Create(moto.Options), moto.Credentials));
         builder.Services.AddMassTransit(x =>
         {
-            IntakeRegistration.AddProvisionerOutlets(x);
+            x.AddProvisionerOutlets();
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
         builder.Services.AddProvisionerIntake();
+        builder.Services.AddProvisionerOutlet();
         var host = builder.Build();
         var published = new PublishedMessages();
         arrange?.Invoke(published);

@@ -63,6 +63,7 @@ public sealed class KubernetesRegistrationTests
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging(logging => logging.ClearProviders());
         services.AddProvisionerKubernetes();
+        services.AddServiceAccountStage(); // the stage's resource, over the client this area provides
         replace?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

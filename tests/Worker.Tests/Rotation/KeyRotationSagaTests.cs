@@ -2,6 +2,7 @@ using Provisioner.Contracts;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Tests.StateMachine;
+using Provisioner.Worker.Rotation;
 
 namespace Provisioner.Worker.Tests.Rotation;
 

@@ -24,7 +24,7 @@ internal sealed class ResourceHarness : IDisposable
         Iam = moto.CreateIamClient(credentials);
         Bucket = new S3BucketResource(Aws, new S3BucketContents(Aws), NullLogger<S3BucketResource>.Instance);
         Policy = new IamPolicyResource(Iam);
-        Role = new IamRoleResource(Iam, new OidcProviders(Iam), ProvisionerRegistration.IamConsistencyRetry(moto.Options));
+        Role = new IamRoleResource(Iam, new OidcProviders(Iam), AwsRegistration.IamConsistencyRetry(moto.Options));
     }
 
     public AwsClients Aws { get; }

@@ -21,6 +21,8 @@ public sealed class VerifyStage : IStage
         builder.AddActivity(Name, StageQueues.Execute(Name),
             new VerifyArguments(plan.RequestId, plan.Environment, plan, mode == StageMode.Abandon ? abandonReason ?? "the run was abandoned" : null));
 
+    public void AddServices(IServiceCollection services) => services.AddVerifyStage();
+
     public void Register(IBusRegistrationConfigurator bus) =>
         bus.AddActivity<VerifyActivity, VerifyArguments, NothingToUndo>(
             typeof(StageEndpointDefinition<VerifyActivity, VerifyArguments, NothingToUndo>));

@@ -21,6 +21,7 @@ using Provisioner.Worker.Stages.Role;
 using Provisioner.Worker.Stages.Verify;
 using Provisioner.Worker.Tests.Infrastructure;
 using Provisioner.Worker.Tests.StateMachine;
+using Provisioner.Worker.Outlet;
 
 namespace Provisioner.Worker.Tests.Intake.Api;
 
@@ -72,10 +73,11 @@ internal sealed class ApiTestHost : IAsyncDisposable
         services.AddMassTransit(x =>
         {
             ProvisionerRegistration.AddProvisionerComponents(x);
-            IntakeRegistration.AddProvisionerOutlets(x);
+            x.AddProvisionerOutlets();
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
         services.AddProvisionerIntake();
+        services.AddProvisionerOutlet();
         var app = builder.Build();
         app.MapEnvironmentsApi();
         app.MapRotateKeyApi();

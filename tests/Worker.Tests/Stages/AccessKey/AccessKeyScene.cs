@@ -6,6 +6,7 @@ using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Stages.IamUser;
 using Provisioner.Worker.Tests.Infrastructure;
+using Provisioner.Worker.Aws;
 
 namespace Provisioner.Worker.Tests.Stages.AccessKey;
 
@@ -15,7 +16,7 @@ internal sealed class AccessKeyScene : IAsyncDisposable
     private AccessKeyScene(MotoServer moto, ResourceHarness aws, KubernetesHarness k8s, EnvironmentPlan plan)
     {
         (Aws, K8s, Plan) = (aws, k8s, plan);
-        User = new IamUserResource(aws.Iam, ProvisionerRegistration.IamConsistencyRetry(moto.Options));
+        User = new IamUserResource(aws.Iam, AwsRegistration.IamConsistencyRetry(moto.Options));
         Key = new AccessKeySecretResource(aws.Iam, k8s.Calls, Log);
     }
 

@@ -1,4 +1,4 @@
-namespace Provisioner.Worker.Stages.AccessKey;
+namespace Provisioner.Worker.Rotation;
 
 /// <summary>Bound from <c>AccessKeys</c>.</summary>
 public sealed record AccessKeyOptions
