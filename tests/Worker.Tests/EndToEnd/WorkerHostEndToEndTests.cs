@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Provisioner.Worker.Tests.Infrastructure;
 
 namespace Provisioner.Worker.Tests.EndToEnd;
 
@@ -88,16 +89,16 @@ public sealed class WorkerHostEndToEndTests(WorkerEndToEndFixture fixture) : ICl
         Assert.Equal(("provisioned", requestId), (status["state"]!.GetValue<string>(), status["requestId"]!.GetValue<string>()));
     }
 
-    private Task<WorkerService> StartWorkerAsync() => WorkerService.StartAsync(scratch.Path, fixture.Variables(scratch.File("saga.db")));
+    private Task<WorkerProcess> StartWorkerAsync() => WorkerProcess.StartServiceAsync(scratch.Path, fixture.Variables(scratch.File("saga.db")));
 
-    private static async Task<HttpResponseMessage> PostAsync(WorkerService worker, string json)
+    private static async Task<HttpResponseMessage> PostAsync(WorkerProcess worker, string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
         return await worker.Http.PostAsync(new Uri("/environments", UriKind.Relative), content);
     }
 
     /// <summary>Posts the example (without a requestId) as <paramref name="environment"/>; returns the Location and the assigned request id.</summary>
-    private static async Task<(string Location, string RequestId)> SubmitAsync(WorkerService worker, string environment)
+    private static async Task<(string Location, string RequestId)> SubmitAsync(WorkerProcess worker, string environment)
     {
         using var response = await PostAsync(worker, ExampleRequests.Json(environment, requestId: null));
         var body = await response.Content.ReadAsStringAsync();
@@ -111,7 +112,7 @@ public sealed class WorkerHostEndToEndTests(WorkerEndToEndFixture fixture) : ICl
     }
 
     /// <summary>Polls the status until the run has an outcome; the saga may not exist for a moment after the 202.</summary>
-    private static async Task<JsonNode> WaitUntilSettledAsync(WorkerService worker, string location)
+    private static async Task<JsonNode> WaitUntilSettledAsync(WorkerProcess worker, string location)
     {
         var deadline = DateTime.UtcNow + ProvisionDeadline;
         var last = "";

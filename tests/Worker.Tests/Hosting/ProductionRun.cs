@@ -13,6 +13,7 @@ namespace Provisioner.Worker.Tests.Hosting;
 public sealed class ProductionRun(string prefix, int count, Dictionary<string, string> environment) : IAsyncDisposable
 {
     private readonly List<WorkerProcess> workers = [];
+    private readonly ScratchDirectory scratch = new();
 
     public Stopwatch Clock { get; } = Stopwatch.StartNew();
 
@@ -41,7 +42,7 @@ public sealed class ProductionRun(string prefix, int count, Dictionary<string, s
 
     public async Task<WorkerProcess> StartWorkerAsync()
     {
-        var worker = await WorkerProcess.StartAsync(environment);
+        var worker = await WorkerProcess.StartServiceAsync(scratch.Path, environment);
         workers.Add(worker);
         return worker;
     }
@@ -96,5 +97,6 @@ public sealed class ProductionRun(string prefix, int count, Dictionary<string, s
     public async ValueTask DisposeAsync()
     {
         foreach (var worker in workers) await worker.DisposeAsync();
+        scratch.Dispose();
     }
 }

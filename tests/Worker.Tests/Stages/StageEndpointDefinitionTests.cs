@@ -6,7 +6,7 @@ using Provisioner.Worker.Tests.StateMachine;
 namespace Provisioner.Worker.Tests.Stages;
 
 /// <summary>The stage endpoints' retry policy, through the real saga, routing slip and activities.</summary>
-public sealed class StageActivityDefinitionTests
+public sealed class StageEndpointDefinitionTests
 {
     [Fact]
     public async Task Execute_RetryableErrorWithinTheLimit_RetriedAndProvisioned()

@@ -1,6 +1,6 @@
 using Provisioner.Worker.Tests.Infrastructure;
 
-namespace Provisioner.Worker.Tests.EndToEnd;
+namespace Provisioner.Worker.Tests.Infrastructure;
 
 /// <summary>The runner's own promise: a worker that does not finish in time is killed, never left behind.</summary>
 public sealed class WorkerProcessTests : IDisposable

@@ -1,7 +1,7 @@
-namespace Provisioner.Worker.Tests.EndToEnd;
+namespace Provisioner.Worker.Tests.Infrastructure;
 
 /// <summary>A fresh temporary folder, the worker's working directory for one test; removed afterwards.</summary>
-internal sealed class ScratchDirectory : IDisposable
+public sealed class ScratchDirectory : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("provisioner-e2e-").FullName;
 
