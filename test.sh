@@ -55,10 +55,15 @@ log "restoring NuGet packages"
 dotnet restore Worker.sln --nologo -v q
 log "building"
 dotnet build Worker.sln --no-restore --nologo -v q -c Release -warnaserror
+log "checking the code style (.editorconfig)"
+status=0
+if ! dotnet format Worker.sln --verify-no-changes --no-restore -v q; then
+  log "the code does not match .editorconfig: run 'dotnet format Worker.sln' and commit the result"
+  status=1
+fi
 
 results="$(pwd)/TestResults"
 rm -rf "$results"
-status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   log "testing $name"

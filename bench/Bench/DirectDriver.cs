@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
-using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using MassTransit;
 using Provisioner.Contracts;
-using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Intake;
 
 namespace Provisioner.Worker.Cli;

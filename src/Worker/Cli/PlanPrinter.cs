@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Provisioner.Contracts;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.MilvusRelease;

@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CliWrap;
 using Microsoft.Extensions.Options;
-using Provisioner.Contracts;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.MilvusRelease;
 
 namespace Provisioner.Worker.Helm;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Provisioner.Contracts;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.MilvusRelease;
 
 namespace Provisioner.Worker.Helm;

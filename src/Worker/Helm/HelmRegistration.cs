@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Planning;
-using Provisioner.Worker.Stages;
-using Provisioner.Worker.Stages.MilvusRelease;
 
 namespace Provisioner.Worker.Helm;
 

@@ -1,9 +1,5 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Intake;
-using Provisioner.Worker.Recovery;
-using Provisioner.Worker.Stages;
-using Provisioner.Worker.Testing;
 using Provisioner.Worker.Outlet;
 
 namespace Provisioner.Worker.Hosting;

@@ -1,9 +1,6 @@
+using k8s;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Common;
-using Provisioner.Worker.Planning;
-using Provisioner.Worker.Stages;
-using Provisioner.Worker.Stages.ServiceAccount;
-using k8s;
 
 namespace Provisioner.Worker.Kubernetes;
 

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
-using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Outlet.Ticketing;
 
 namespace Provisioner.Worker.Outlet;

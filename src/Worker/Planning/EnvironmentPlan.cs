@@ -1,4 +1,4 @@
-using Provisioner.Contracts;
+using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Stages.AccessPolicy;
 using Provisioner.Worker.Stages.Bucket;
@@ -7,7 +7,6 @@ using Provisioner.Worker.Stages.IamUser;
 using Provisioner.Worker.Stages.MilvusRelease;
 using Provisioner.Worker.Stages.Role;
 using Provisioner.Worker.Stages.ServiceAccount;
-using Provisioner.Worker.Stages;
 
 namespace Provisioner.Worker.Planning;
 

@@ -1,7 +1,6 @@
 using Provisioner.Contracts;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Stages.ServiceAccount;

@@ -1,4 +1,3 @@
-using Provisioner.Contracts;
 using Provisioner.Worker.Stages.MilvusRelease;
 
 namespace Provisioner.Worker.Rotation;

@@ -1,5 +1,3 @@
-using Provisioner.Contracts;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.AccessKey;
 
 namespace Provisioner.Worker.Rotation;

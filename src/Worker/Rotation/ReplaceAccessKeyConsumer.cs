@@ -1,7 +1,5 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Provisioner.Contracts;
-using Provisioner.Worker.Stages.AccessKey;
 
 namespace Provisioner.Worker.Rotation;
 

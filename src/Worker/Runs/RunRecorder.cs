@@ -20,7 +20,11 @@ public static class RunRecorder
         var (started, completed) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(c.Saga.Run, m.ActivityName, s => s with
         {
-            Status = StageStatus.Completed, Action = log.Action, Outputs = outputs, StartedAt = started, CompletedAt = completed,
+            Status = StageStatus.Completed,
+            Action = log.Action,
+            Outputs = outputs,
+            StartedAt = started,
+            CompletedAt = completed,
         });
         await c.Publish(new Contracts.StageCompleted(c.Saga.Run.RequestId, c.Saga.Environment, m.ActivityName, log.Action ?? "", outputs,
             started, completed));
@@ -44,7 +48,9 @@ public static class RunRecorder
         var (_, compensated) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(c.Saga.Run, m.ActivityName, s => s with
         {
-            Status = StageStatus.Compensated, CompensatedAt = compensated, Detail = detail is null ? action : $"{action}: {detail}",
+            Status = StageStatus.Compensated,
+            CompensatedAt = compensated,
+            Detail = detail is null ? action : $"{action}: {detail}",
         });
         await c.Publish(new Contracts.StageCompensated(c.Saga.Run.RequestId, c.Saga.Environment, m.ActivityName, action, detail, compensated));
     }

@@ -2,7 +2,6 @@ using MassTransit;
 using MassTransit.Courier.Contracts;
 using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
-using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.Stages;
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Provisioner.Worker.Helm;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.MilvusRelease;
 using Provisioner.Worker.Tests.Infrastructure;
 

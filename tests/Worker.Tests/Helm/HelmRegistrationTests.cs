@@ -2,8 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Helm;
-using Provisioner.Worker.Hosting;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.MilvusRelease;
 

@@ -1,3 +1,4 @@
+using k8s;
 using Provisioner.Contracts;
 using Provisioner.Worker.Common;
 using Provisioner.Worker.Kubernetes;
@@ -5,7 +6,6 @@ using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.ServiceAccount;
 using Provisioner.Worker.Tests.Stages;
-using k8s;
 
 namespace Provisioner.Worker.Tests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Provisioner.Worker.Tests.Infrastructure;
-
 namespace Provisioner.Worker.Tests.Infrastructure;
 
 /// <summary>The runner's own promise: a worker that does not finish in time is killed, never left behind.</summary>

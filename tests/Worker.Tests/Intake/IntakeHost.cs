@@ -4,10 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Aws;
-using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Intake;
-using Provisioner.Worker.Tests.Infrastructure;
 using Provisioner.Worker.Outlet;
+using Provisioner.Worker.Tests.Infrastructure;
 
 namespace Provisioner.Worker.Tests.Intake;
 

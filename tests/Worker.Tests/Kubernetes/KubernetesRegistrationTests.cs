@@ -1,13 +1,11 @@
+using k8s;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Kubernetes;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.ServiceAccount;
-using k8s;
 
 namespace Provisioner.Worker.Tests.Kubernetes;
 

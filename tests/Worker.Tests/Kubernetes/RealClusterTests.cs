@@ -1,12 +1,11 @@
+using k8s;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Kubernetes;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.ServiceAccount;
 using Provisioner.Worker.Tests.Infrastructure;
 using Provisioner.Worker.Tests.Stages;
-using k8s;
 
 namespace Provisioner.Worker.Tests.Kubernetes;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Tests.Infrastructure;

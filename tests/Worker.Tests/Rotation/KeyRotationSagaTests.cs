@@ -1,8 +1,7 @@
 using Provisioner.Contracts;
-using Provisioner.Worker.Stages;
-using Provisioner.Worker.Stages.AccessKey;
-using Provisioner.Worker.Tests.StateMachine;
 using Provisioner.Worker.Rotation;
+using Provisioner.Worker.Stages;
+using Provisioner.Worker.Tests.StateMachine;
 
 namespace Provisioner.Worker.Tests.Rotation;
 

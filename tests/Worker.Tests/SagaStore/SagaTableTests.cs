@@ -1,8 +1,8 @@
 using MassTransit;
 using Provisioner.Contracts;
+using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.StateMachine;
-using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.Tests.SagaStore;
 

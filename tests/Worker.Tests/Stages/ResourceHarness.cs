@@ -2,7 +2,6 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
-using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Stages.AccessPolicy;
 using Provisioner.Worker.Stages.Bucket;
 using Provisioner.Worker.Stages.Role;

@@ -1,4 +1,3 @@
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.Bucket;
 
 namespace Provisioner.Worker.Tests.StateMachine;

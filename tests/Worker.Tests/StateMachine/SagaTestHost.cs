@@ -8,7 +8,6 @@ using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Rotation;
-using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;

@@ -27,11 +27,13 @@ internal static class AcceptedRequests
             ["SSE-KMS with alias"] = WithBucket(b => b with { Encryption = "SSE-KMS", KmsKeyId = "alias/milvus/data" }),
             ["SSE-KMS with key ARN"] = WithBucket(b => b with
             {
-                Encryption = "SSE-KMS", KmsKeyId = "arn:aws:kms:us-east-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                Encryption = "SSE-KMS",
+                KmsKeyId = "arn:aws:kms:us-east-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             }),
             ["SSE-KMS with China alias ARN"] = WithBucket(b => b with
             {
-                Encryption = "SSE-KMS", KmsKeyId = "arn:aws-cn:kms:cn-north-1:123456789012:alias/milvus",
+                Encryption = "SSE-KMS",
+                KmsKeyId = "arn:aws-cn:kms:cn-north-1:123456789012:alias/milvus",
             }),
             ["BucketOwnerEnforced"] = WithBucket(b => b with { ObjectOwnership = "BucketOwnerEnforced" }),
             ["BucketOwnerPreferred"] = WithBucket(b => b with { ObjectOwnership = "BucketOwnerPreferred" }),

@@ -5,7 +5,6 @@ using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Common;
-using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Outlet.Ticketing;
 
 namespace Provisioner.Worker.Intake.Sqs;

@@ -1,9 +1,9 @@
 using System.Text;
+using k8s;
+using k8s.Models;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Kubernetes;
 using Provisioner.Worker.Planning;
-using k8s;
-using k8s.Models;
 
 namespace Provisioner.Worker.Stages.AccessKey;
 

@@ -1,6 +1,5 @@
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
-using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages.AccessKey;
 

@@ -1,5 +1,3 @@
-using Provisioner.Worker.Planning;
-
 namespace Provisioner.Worker.Stages.Bucket;
 
 /// <summary>Data deletion, kept apart from the resource so that nothing but an explicit deleteData can reach it.</summary>

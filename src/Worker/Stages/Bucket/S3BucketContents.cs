@@ -1,6 +1,5 @@
 using Amazon.S3.Model;
 using Provisioner.Worker.Aws;
-using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages.Bucket;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Provisioner.Worker.Aws;
-using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages.BucketPolicy;
 

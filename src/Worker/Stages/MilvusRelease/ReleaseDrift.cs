@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Provisioner.Worker.Helm;
-using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages.MilvusRelease;
 

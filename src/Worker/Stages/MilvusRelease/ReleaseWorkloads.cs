@@ -1,7 +1,7 @@
-using Provisioner.Worker.Kubernetes;
-using Provisioner.Worker.Planning;
 using k8s;
 using k8s.Models;
+using Provisioner.Worker.Kubernetes;
+using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages.MilvusRelease;
 

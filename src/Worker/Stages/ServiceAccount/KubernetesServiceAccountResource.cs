@@ -1,8 +1,8 @@
+using k8s;
+using k8s.Models;
 using Provisioner.Contracts;
 using Provisioner.Worker.Kubernetes;
 using Provisioner.Worker.Planning;
-using k8s;
-using k8s.Models;
 
 namespace Provisioner.Worker.Stages.ServiceAccount;
 

@@ -1,7 +1,6 @@
-using Provisioner.Worker.Kubernetes;
-using Provisioner.Worker.Planning;
 using k8s;
 using k8s.Models;
+using Provisioner.Worker.Kubernetes;
 
 namespace Provisioner.Worker.Stages.ServiceAccount;
 

@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Options;
-using Provisioner.Contracts;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Common;
 using Provisioner.Worker.Planning;

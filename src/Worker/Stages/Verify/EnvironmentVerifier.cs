@@ -1,6 +1,5 @@
 using Amazon.SecurityToken.Model;
 using Microsoft.Extensions.Options;
-using Provisioner.Contracts;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Common;

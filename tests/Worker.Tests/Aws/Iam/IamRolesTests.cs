@@ -81,8 +81,11 @@ public sealed class IamRolesTests : IDisposable
         await Roles.TagRoleAsync(name, new Dictionary<string, string> { ["extra"] = "x", ["request-id"] = "req-2" }, ct);
         await Roles.UntagRoleAsync(name, ["environment"], ct);
 
-        Assert.Equal(new Dictionary<string, string> { ["managed-by"] = "milvus-provisioner", ["request-id"] = "req-2",
-            ["extra"] = "x" }, (await Roles.GetRoleAsync(name, ct))?.Tags);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["managed-by"] = "milvus-provisioner", ["request-id"] = "req-2",
+            ["extra"] = "x"
+        }, (await Roles.GetRoleAsync(name, ct))?.Tags);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ using Provisioner.Worker.Aws;
 using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Intake.Api;
+using Provisioner.Worker.Outlet;
 using Provisioner.Worker.Planning;
-using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessPolicy;
@@ -21,7 +21,6 @@ using Provisioner.Worker.Stages.Role;
 using Provisioner.Worker.Stages.Verify;
 using Provisioner.Worker.Tests.Infrastructure;
 using Provisioner.Worker.Tests.StateMachine;
-using Provisioner.Worker.Outlet;
 
 namespace Provisioner.Worker.Tests.Intake.Api;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Provisioner.Contracts;
 using Provisioner.Worker.Common;
-using Provisioner.Worker.Intake;
 using Provisioner.Worker.Intake.Sqs;
 using Provisioner.Worker.Tests.Infrastructure;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Provisioner.Contracts;
 using Provisioner.Worker.Common;
-using Provisioner.Worker.Intake;
-using Provisioner.Worker.Intake.Sqs;
 using Provisioner.Worker.Tests.Infrastructure;
 
 namespace Provisioner.Worker.Tests.Intake.Sqs;

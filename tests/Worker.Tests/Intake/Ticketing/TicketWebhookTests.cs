@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Provisioner.Contracts;
 using Provisioner.Worker.Common;
-using Provisioner.Worker.Intake;
 using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Tests.Intake.Api;
 using Provisioner.Worker.Tests.Outlet.Ticketing;

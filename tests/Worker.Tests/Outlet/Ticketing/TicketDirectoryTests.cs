@@ -1,10 +1,9 @@
 using Provisioner.Contracts;
-using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Outlet.Ticketing;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.StateMachine;
-using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.Tests.Outlet.Ticketing;
 

@@ -1,12 +1,11 @@
 using System.Text;
 using Provisioner.Contracts;
-using Provisioner.Worker.Hosting;
+using Provisioner.Worker.Aws;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Stages.IamUser;
 using Provisioner.Worker.Tests.Infrastructure;
-using Provisioner.Worker.Aws;
 
 namespace Provisioner.Worker.Tests.Stages.AccessKey;
 

@@ -1,5 +1,4 @@
 using Provisioner.Worker.Kubernetes;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Stages.ServiceAccount;

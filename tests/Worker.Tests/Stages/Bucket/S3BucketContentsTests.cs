@@ -1,5 +1,4 @@
 using Amazon.S3.Model;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.Bucket;
 using Provisioner.Worker.Tests.Infrastructure;

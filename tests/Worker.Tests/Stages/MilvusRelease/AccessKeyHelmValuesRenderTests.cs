@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using k8s;
+using k8s.Models;
 using Provisioner.Contracts;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Planning;
@@ -6,8 +8,6 @@ using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Stages.MilvusRelease;
 using Provisioner.Worker.Tests.Infrastructure;
 using YamlDotNet.Serialization;
-using k8s;
-using k8s.Models;
 
 namespace Provisioner.Worker.Tests.Stages.MilvusRelease;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Stages.MilvusRelease;
 using Provisioner.Worker.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using Provisioner.Worker.Helm;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.MilvusRelease;
 using Provisioner.Worker.Tests.Infrastructure;
 

@@ -1,8 +1,8 @@
+using k8s;
+using k8s.Models;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.ServiceAccount;
 using Provisioner.Worker.Tests.Infrastructure;
-using k8s;
-using k8s.Models;
 
 namespace Provisioner.Worker.Tests.Stages.ServiceAccount;
 
