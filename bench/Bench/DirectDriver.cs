@@ -6,6 +6,7 @@ using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessPolicy;
 using Provisioner.Worker.Stages.Bucket;
@@ -32,6 +33,7 @@ public sealed class DirectDriver : IDisposable
     private readonly IamPolicyResource policy;
     private readonly IamRoleResource role;
     private readonly EnvironmentVerifier verifier;
+    private readonly Reconciler reconciler = new(new NoIntents());
 
     public DirectDriver()
     {
@@ -70,11 +72,12 @@ public sealed class DirectDriver : IDisposable
             Lap(Segment.Facts);
             var plan = Planner.Plan(request, command.RequestId, observed);
             Lap(Segment.Plan);
-            await Reconciler.EnsureAsync(bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, CancellationToken.None);
+            await reconciler.EnsureAsync(bucket, plan.Bucket, new ResourceKey(plan.RunId, plan.Environment, StageNames.Bucket, plan.Bucket.Name), CancellationToken.None);
             Lap(StageNames.Bucket);
-            await Reconciler.EnsureAsync(policy, plan.AccessPolicy, StageNames.AccessPolicy, plan.AccessPolicy.Name, plan.Environment, CancellationToken.None);
+            await reconciler.EnsureAsync(policy, plan.AccessPolicy, new ResourceKey(plan.RunId, plan.Environment, StageNames.AccessPolicy, plan.AccessPolicy.Name),
+                CancellationToken.None);
             Lap(StageNames.AccessPolicy);
-            await Reconciler.EnsureAsync(role, plan.Role, StageNames.Role, plan.Role.Name, plan.Environment, CancellationToken.None);
+            await reconciler.EnsureAsync(role, plan.Role, new ResourceKey(plan.RunId, plan.Environment, StageNames.Role, plan.Role.Name), CancellationToken.None);
             Lap(StageNames.Role);
             await verifier.VerifyAsync(plan, CancellationToken.None);
             Lap(StageNames.Verify);

@@ -22,6 +22,10 @@ public static class AwsErrors
         "UnmodifiableEntity", "PolicyNotAttachable", "NoSuchEntity", "NoSuchBucket", "KMS.NotFoundException",
     };
 
+    public static bool IsThrottling(string? code) =>
+        code is "Throttling" or "ThrottlingException" or "ThrottledException" or "RequestThrottled" or "RequestThrottledException"
+            or "TooManyRequestsException" or "SlowDown" or "RequestLimitExceeded" or "KmsThrottled";
+
     public static AwsErrorKind Classify(string? code, HttpStatusCode status)
     {
         if (code is not null && RetryableCodes.Contains(code)) return AwsErrorKind.Retryable;

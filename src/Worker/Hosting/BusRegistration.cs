@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Provisioner.Worker.Outlet;
 
 namespace Provisioner.Worker.Hosting;
 
@@ -26,7 +25,6 @@ public static class BusRegistration
         services.AddMassTransit(x =>
         {
             ProvisionerRegistration.AddProvisionerComponents(x);
-            x.AddProvisionerOutlets();
             if (rabbitMq) x.UsingRabbitMq(ConfigureRabbitMq);
             else x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });

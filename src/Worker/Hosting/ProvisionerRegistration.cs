@@ -2,6 +2,7 @@ using MassTransit;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Kubernetes;
+using Provisioner.Worker.Outlet;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Rotation;
 using Provisioner.Worker.SagaStore;
@@ -26,6 +27,7 @@ public static class ProvisionerRegistration
         .AddProvisionerStages()
         .AddProvisionerRotation()
         .AddProvisionerSagaStore()
+        .AddProvisionerOutbox()
         .AddProvisionerRecovery(rabbitMq)
         .AddProvisionerTesting()
         .AddProvisionerBus(rabbitMq);

@@ -13,8 +13,8 @@ public sealed record OutletOptions
     /// <summary>The CloudEvents <c>source</c> attribute.</summary>
     public string Source { get; init; } = "urn:milvus-provisioner";
 
-    /// <summary>Events held in memory while the queue is slow or down; beyond it new events are dropped (and logged).</summary>
-    public int Capacity { get; init; } = 10_000;
+    /// <summary>An event still undelivered this long after it happened is dropped (and logged), so the outbox stays bounded.</summary>
+    public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromDays(1);
 
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 

@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Aws;
@@ -9,34 +8,41 @@ using Provisioner.Worker.SagaStore;
 namespace Provisioner.Worker.Outlet;
 
 /// <summary>
-/// The ways out: every event this process publishes also goes to the SQS outlet queue and to the ticket of its
-/// request. The worker registers both halves; elsewhere (apply) the feed is absent and nothing is forwarded.
+/// The ways out: events the saga writes to the outbox go to the SQS outlet queue and to the ticket of their request,
+/// delivered by this process's dispatcher (every replica runs one).
 /// </summary>
 public static class OutletRegistration
 {
-    public static IServiceCollection AddProvisionerOutlet(this IServiceCollection services)
+    /// <summary>What decides which outbox rows an event becomes: needed wherever a saga runs (the worker, and <c>apply</c>).</summary>
+    public static IServiceCollection AddProvisionerOutbox(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(OutletRouting))) return services;
         services.AddOptions<OutletOptions>().BindConfiguration(OutletOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Source), "Outlet:Sqs:Source is required")
-            .Validate(o => o.Capacity >= 1, "Outlet:Sqs:Capacity must be at least 1").ValidateOnStart();
+            .Validate(o => o.GiveUpAfter > TimeSpan.Zero, "Outlet:Sqs:GiveUpAfter must be positive").ValidateOnStart();
         services.AddTicketingOptions();
-        services.AddProvisionerAwsOptions();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new SqsClients(sp.GetRequiredService<IOptions<AwsOptions>>()));
-        services.AddSingleton(sp => new TicketDirectory(sp.GetService<SagaTable>()));
-        services.AddSingleton<EventFeed>();
-        services.AddSingleton<SqsEventOutlet>();
-        services.AddHostedService(sp => sp.GetRequiredService<SqsEventOutlet>());
-        services.AddSingleton<TicketCallbackSender>();
-        services.AddSingleton<CallbackQueues>();
-        services.AddSingleton<TicketCallbacks>();
-        services.AddHostedService(sp => sp.GetRequiredService<TicketCallbacks>());
-        // Redirects are not followed: the signature was made for this URL, and a redirect could point anywhere.
-        services.AddHttpClient(TicketCallbackSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<OutletRouting>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton(sp => new OutboxStore(sp.GetRequiredService<ISagaDatabase>(), sp.GetRequiredService<OutboxSignal>()));
         return services;
     }
 
-    /// <summary>Hands published events to the <see cref="EventFeed"/>, where the outlet is registered.</summary>
-    public static void AddProvisionerOutlets(this IBusRegistrationConfigurator x) => x.AddPublishObserver<EventFeedRelay>();
+    /// <summary>The dispatcher and its two destinations.</summary>
+    public static IServiceCollection AddProvisionerOutlet(this IServiceCollection services)
+    {
+        services.AddProvisionerOutbox();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero && o.BatchSize >= 1,
+                "Outlet:Outbox:PollInterval and Lease must be positive, BatchSize at least 1").ValidateOnStart();
+        services.AddProvisionerAwsOptions();
+        services.TryAddSingleton(sp => new SqsClients(sp.GetRequiredService<IOptions<AwsOptions>>()));
+        services.AddSingleton<IOutboxDelivery, SqsDelivery>();
+        services.AddSingleton<IOutboxDelivery, TicketDelivery>();
+        services.AddHostedService<OutboxDispatcher>();
+        // Redirects are not followed: the signature was made for this URL, and a redirect could point anywhere.
+        services.AddHttpClient(TicketDelivery.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        return services;
+    }
 }

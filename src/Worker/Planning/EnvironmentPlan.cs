@@ -16,7 +16,7 @@ namespace Provisioner.Worker.Planning;
 /// </summary>
 public sealed record EnvironmentPlan(
     string Environment,
-    Guid RequestId,
+    Guid RunId,
     string Region,
     string AccountId,
     BucketPlan Bucket,

@@ -18,12 +18,12 @@ public static class Planner
     public const string RoleArnAnnotation = "eks.amazonaws.com/role-arn";
     public const string AccessKeyMode = "access-key";
 
-    public static EnvironmentPlan Plan(EnvironmentRequest request, Guid requestId, PlanFacts facts)
+    public static EnvironmentPlan Plan(EnvironmentRequest request, Guid runId, PlanFacts facts)
     {
         var env = request.Environment;
         var region = request.Aws.Region;
         var partition = Partitions.ForRegion(region);
-        var tags = OwnershipTags.For(env, requestId);
+        var tags = OwnershipTags.For(env, runId);
         var k8s = request.Kubernetes;
 
         var bucketName = ResourceNames.Bucket(request);
@@ -50,7 +50,7 @@ public static class Planner
         {
             ["app.kubernetes.io/managed-by"] = OwnershipTags.ManagedByValue,
             [OwnershipTags.Environment] = env,
-            [OwnershipTags.RequestId] = requestId.ToString(),
+            [OwnershipTags.RunId] = runId.ToString(),
         };
         var serviceAccount = new ServiceAccountPlan(k8s.Namespace, k8s.ServiceAccount, k8s.Manage, k8s.AdoptServiceAccount, labels,
             new Dictionary<string, string> { [RoleArnAnnotation] = roleArn });
@@ -61,7 +61,7 @@ public static class Planner
                new AccessKeyPlan(ResourceNames.User(request), k8s.Namespace, ResourceNames.Secret(request), region, labels))
             : ((IamUserPlan?)null, (AccessKeyPlan?)null);
 
-        return new EnvironmentPlan(env, requestId, region, facts.AccountId, bucket, policy, role, serviceAccount,
+        return new EnvironmentPlan(env, runId, region, facts.AccountId, bucket, policy, role, serviceAccount,
             PlanHelm(request, bucketName, Partitions.S3Host(region), tags), user, accessKey)
         {
             BucketPolicy = BucketPolicyPlanner.Plan(request, bucket, partition, facts.AccountId),

@@ -1,5 +1,6 @@
 using MassTransit;
 using Provisioner.Contracts;
+using Provisioner.Worker.Outlet;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Runs;
 using Provisioner.Worker.StateMachine;
@@ -31,7 +32,7 @@ public static class RotationSteps
         Refuse(c, c.Message.RequestId, "the environment does not use access-key mode");
 
     public static Task RefuseUnknown(ConsumeContext<RotateAccessKey> c) =>
-        c.Publish(new AccessKeyRotationRefused(c.Message.RequestId, c.Message.Environment,
+        c.PublishEvent(new AccessKeyRotationRefused(c.Message.RequestId, c.Message.Environment,
             $"there is no environment named '{c.Message.Environment}'", DateTimeOffset.UtcNow));
 
     /// <summary>Anything but a provisioned environment refuses a rotation, saying why; a duplicate of one under way gets nothing.</summary>
@@ -54,15 +55,15 @@ public static class RotationSteps
     public static Task RefuseRunWhileRotating(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) =>
         RequestChecks.IsDuplicate(c)
             ? RunRecorder.RepeatOutcome(c)
-            : c.Publish(new EnvironmentRequestRejected(c.Message.RequestId, c.Saga.Environment,
+            : c.PublishEvent(new EnvironmentRequestRejected(c.Message.RequestId, c.Saga.Environment,
                 [new RequestProblem("environment", $"a key rotation of '{c.Saga.Environment}' is in progress (request {c.Saga.Rotation?.Id}); retry when it has finished")],
-                DateTimeOffset.UtcNow));
+                DateTimeOffset.UtcNow), c.Message.Request.Ticket);
 
     public static Task Replaced(BehaviorContext<ProvisioningState, AccessKeyReplaced> c)
     {
         var (saga, m, rotation) = (c.Saga, c.Message, c.Saga.Rotation!);
         (rotation.OldKeyId, rotation.NewKeyId, rotation.GraceUntil) = (m.OldKeyId, m.NewKeyId, m.GraceUntil);
-        return c.Publish(new AccessKeyCreated(rotation.Id, saga.Environment, rotation.UserName, m.NewKeyId, m.RestartedWorkloads, m.GraceUntil, m.At));
+        return c.PublishEvent(new AccessKeyCreated(rotation.Id, saga.Environment, rotation.UserName, m.NewKeyId, m.RestartedWorkloads, m.GraceUntil, m.At));
     }
 
     /// <summary>A stalled replacement is sent again: it is idempotent per rotation.</summary>
@@ -78,7 +79,7 @@ public static class RotationSteps
     public static async Task Retired(BehaviorContext<ProvisioningState, AccessKeyRetired> c)
     {
         var (saga, m, rotation) = (c.Saga, c.Message, c.Saga.Rotation!);
-        await c.Publish(new AccessKeyDeactivated(rotation.Id, saga.Environment, rotation.UserName, m.OldKeyId, m.DeactivatedAt));
+        await c.PublishEvent(new AccessKeyDeactivated(rotation.Id, saga.Environment, rotation.UserName, m.OldKeyId, m.DeactivatedAt));
         await Finish(c, m.DeletedAt);
     }
 
@@ -105,14 +106,14 @@ public static class RotationSteps
     private static async Task Finish(BehaviorContext<ProvisioningState> c, DateTimeOffset at)
     {
         var (saga, rotation) = (c.Saga, c.Saga.Rotation!);
-        await c.Publish(new AccessKeyRotated(rotation.Id, saga.Environment, rotation.UserName, rotation.OldKeyId, rotation.NewKeyId!, at));
+        await c.PublishEvent(new AccessKeyRotated(rotation.Id, saga.Environment, rotation.UserName, rotation.OldKeyId, rotation.NewKeyId!, at));
         End(saga);
     }
 
     private static void End(ProvisioningState saga) => (saga.LastRotationId, saga.Rotation) = (saga.Rotation!.Id, null);
 
     private static Task Refuse(BehaviorContext<ProvisioningState> c, Guid rotationId, string reason) =>
-        c.Publish(new AccessKeyRotationRefused(rotationId, c.Saga.Environment, reason, DateTimeOffset.UtcNow));
+        c.PublishEvent(new AccessKeyRotationRefused(rotationId, c.Saga.Environment, reason, DateTimeOffset.UtcNow));
 
     private static ReplaceAccessKey? ReplaceCommand(ProvisioningState saga, Guid rotationId) =>
         AccessKeyPlanOf(saga) is { AccessKey: { } key } plan
@@ -125,5 +126,5 @@ public static class RotationSteps
             : null;
 
     private static EnvironmentPlan? AccessKeyPlanOf(ProvisioningState saga) =>
-        saga.Request?.Access.Mode == Planner.AccessKeyMode ? RunPlan.Of(saga) : null;
+        saga.Applied?.Request.Access.Mode == Planner.AccessKeyMode ? RunPlan.Applied(saga) : null;
 }

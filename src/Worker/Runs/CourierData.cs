@@ -5,7 +5,9 @@ namespace Provisioner.Worker.Runs;
 /// <summary>Reads Courier's loosely typed dictionaries (log data, variables) into typed values.</summary>
 public static class CourierData
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static JsonSerializerOptions Options => Json;
 
     public static T? Read<T>(IDictionary<string, object>? data)
     {

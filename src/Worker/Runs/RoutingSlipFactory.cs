@@ -1,55 +1,62 @@
-using MassTransit;
-using MassTransit.Courier.Contracts;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages;
 
 namespace Provisioner.Worker.Runs;
 
-/// <summary>Plan → routing slip: one activity per stage of the <see cref="StageCatalogue"/>, with the saga subscribed to every event.</summary>
+/// <summary>What a run's routing slip holds: one activity per stage of the <see cref="StageCatalogue"/>, or of the inventory.</summary>
 public static class RoutingSlipFactory
 {
-    public static RoutingSlip Build(EnvironmentPlan plan, Guid sagaId, Guid trackingNumber, Uri sagaAddress) =>
-        Slip(trackingNumber, sagaId, sagaAddress, builder =>
-        {
-            foreach (var stage in StageCatalogue.In(plan)) stage.AddTo(builder, plan, StageMode.Ensure);
-        });
+    /// <summary>
+    /// A provisioning run: every stage of the plan, then, once verification passed, the resources this plan replaced
+    /// (<paramref name="stale"/>: a renamed bucket, say) pruned in reverse stage order.
+    /// </summary>
+    public static RunSlip Build(EnvironmentPlan plan, IReadOnlyList<InventoryItem> stale, Guid trackingNumber)
+    {
+        var slip = new RunSlip(trackingNumber);
+        foreach (var stage in StageCatalogue.In(plan)) slip.Add(stage, plan, StageMode.Ensure);
+        foreach (var item in InReverseStageOrder(stale))
+            slip.Add(StageCatalogue.Find(item.Stage)!, item, SlipStepNames.Prune(item.Stage), plan.RunId, plan.Environment, StageMode.Prune);
+        return slip;
+    }
 
     /// <summary>
-    /// The slip that fails a stalled run: observe-only stages up to <paramref name="stalledStage"/>, which cleans its own
+    /// The slip that fails a stalled run: observe-only stages up to <paramref name="stalledStage"/>, which undoes its own
     /// stage and faults with <paramref name="reason"/>, so Courier compensates the rest in reverse order.
     /// </summary>
-    public static RoutingSlip BuildAbandon(EnvironmentPlan plan, string stalledStage, string reason, Guid sagaId, Guid trackingNumber,
-        Uri sagaAddress) =>
-        Slip(trackingNumber, sagaId, sagaAddress, builder =>
-        {
-            foreach (var stage in StageCatalogue.In(plan))
-            {
-                if (stage.Name == stalledStage)
-                {
-                    stage.AddTo(builder, plan, StageMode.Abandon, reason);
-                    return;
-                }
-                stage.AddTo(builder, plan, StageMode.Observe);
-            }
-        });
-
-    /// <summary>Deprovisioning removes the plan's stages in reverse order; verification has nothing to remove.</summary>
-    public static IReadOnlyList<string> TeardownStages(EnvironmentPlan plan) => TeardownOf(plan).Select(s => s.Name).ToList();
-
-    public static RoutingSlip BuildTeardown(EnvironmentPlan plan, bool deleteData, Guid sagaId, Guid trackingNumber, Uri sagaAddress) =>
-        Slip(trackingNumber, sagaId, sagaAddress, builder =>
-        {
-            foreach (var stage in TeardownOf(plan)) stage.AddTo(builder, plan, StageMode.Remove, deleteData: deleteData);
-        });
-
-    private static IEnumerable<IStage> TeardownOf(EnvironmentPlan plan) => StageCatalogue.In(plan).Where(s => s.HasCompensation).Reverse();
-
-    private static RoutingSlip Slip(Guid trackingNumber, Guid sagaId, Uri sagaAddress, Action<RoutingSlipBuilder> addStages)
+    public static RunSlip BuildAbandon(EnvironmentPlan plan, string stalledStage, string reason, Guid trackingNumber)
     {
-        var builder = new RoutingSlipBuilder(trackingNumber);
-        addStages(builder);
-        builder.AddVariable(SlipVariables.SagaId, sagaId);
-        builder.AddSubscription(sagaAddress, RoutingSlipEvents.All, RoutingSlipEventContents.All);
-        return builder.Build();
+        var slip = new RunSlip(trackingNumber);
+        foreach (var stage in StageCatalogue.In(plan))
+        {
+            if (stage.Name == stalledStage)
+            {
+                slip.Add(stage, plan, StageMode.Abandon, reason);
+                break;
+            }
+            slip.Add(stage, plan, StageMode.Observe);
+        }
+        return slip;
     }
+
+    /// <summary>Deprovisioning removes the inventory in reverse stage order; two resources of a stage are told apart by name.</summary>
+    public static RunSlip BuildTeardown(IReadOnlyList<InventoryItem> inventory, bool deleteData, Guid runId, string environment, Guid trackingNumber)
+    {
+        var slip = new RunSlip(trackingNumber);
+        var items = InReverseStageOrder(inventory).ToList();
+        foreach (var item in items)
+        {
+            var name = items.Count(i => i.Stage == item.Stage) > 1 ? $"{item.Stage}:{item.Name}" : item.Stage;
+            slip.Add(StageCatalogue.Find(item.Stage)!, item, name, runId, environment, StageMode.Remove, deleteData);
+        }
+        return slip;
+    }
+
+    /// <summary>The inventory entries a run of <paramref name="plan"/> replaces: a stage the plan has, under another name.</summary>
+    public static IReadOnlyList<InventoryItem> Stale(EnvironmentPlan plan, IEnumerable<InventoryItem> inventory) =>
+        inventory.Where(i => StageCatalogue.Find(i.Stage)?.ResourceNameIn(plan) is { } current && current != i.Name).ToList();
+
+    private static IEnumerable<InventoryItem> InReverseStageOrder(IEnumerable<InventoryItem> items) =>
+        items.Where(i => StageCatalogue.Find(i.Stage) is { HasCompensation: true })
+            .OrderByDescending(i => StageCatalogue.All.ToList().FindIndex(s => s.Name == i.Stage))
+            .ThenBy(i => i.RecordedAt);
 }

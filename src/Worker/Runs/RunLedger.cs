@@ -8,9 +8,10 @@ namespace Provisioner.Worker.Runs;
 /// </summary>
 public static class RunLedger
 {
-    public static void Begin(Run run, IReadOnlyList<string> stages, Guid trackingNumber, DateTimeOffset now)
+    public static void Begin(Run run, IReadOnlyList<SlipStep> steps, Guid trackingNumber, DateTimeOffset now)
     {
-        run.Stages = stages.Select(s => new StageRecord(s, StageStatus.Pending, null, new Dictionary<string, string>(), null, null, null, null)).ToList();
+        run.Steps = steps.ToList();
+        run.Stages = steps.Select(s => new StageRecord(s.Name, StageStatus.Pending, null, new Dictionary<string, string>(), null, null, null, null)).ToList();
         run.TrackingNumber = trackingNumber;
         (run.Slip, run.Outcome, run.FailedStage, run.Reason, run.Leftovers, run.FinishedAt) = (null, null, null, null, [], null);
         run.StartedAt ??= now;
@@ -52,10 +53,14 @@ public static class RunLedger
     public static string StalledStage(Run run) =>
         run.FailedStage ?? run.Stages.FirstOrDefault(s => s.Status != StageStatus.Completed)?.Stage ?? run.Stages[^1].Stage;
 
-    /// <summary>What the run left behind, by its outcome: resources after a failed compensation, stages after a failed
-    /// deprovisioning, what deprovisioning kept on purpose.</summary>
+    /// <summary>What the run left behind, by its outcome: what a prune or a deprovisioning kept on purpose, resources after a
+    /// failed compensation, stages after a failed deprovisioning.</summary>
     public static List<string> Leftovers(Run run) => run.Outcome switch
     {
+        RunOutcome.Provisioned => run.Stages
+            .Where(s => s.Stage.StartsWith(SlipStepNames.PrunePrefix, StringComparison.Ordinal) && s.Action == Stages.Reconciler.Retained)
+            .Select(s => $"{s.Stage}: {s.Outputs.GetValueOrDefault("name") ?? s.Stage} ({s.Outputs.GetValueOrDefault("detail")})")
+            .ToList(),
         RunOutcome.CompensationFailed => run.Stages
             .Where(s => s.Status is StageStatus.Completed or StageStatus.CompensationFailed)
             .Select(s => s.Outputs.TryGetValue("arn", out var arn) ? $"{s.Stage}: {arn}"

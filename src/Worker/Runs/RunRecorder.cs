@@ -1,24 +1,28 @@
 using MassTransit;
 using MassTransit.Courier.Contracts;
 using Provisioner.Contracts;
+using Provisioner.Worker.Outlet;
 using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.Runs;
 
-/// <summary>Turns Courier's routing-slip events into stage records and our stage events, and ends runs with their outcome.</summary>
+/// <summary>
+/// Turns Courier's routing-slip events into stage records, the inventory and our stage events, and ends runs with their
+/// outcome: the applied request moves only on success, and the outcome is kept with the request id for good.
+/// </summary>
 public static class RunRecorder
 {
     public static async Task StageCompleted(BehaviorContext<ProvisioningState, RoutingSlipActivityCompleted> c)
     {
-        var m = c.Message;
+        var (m, run) = (c.Message, c.Saga.Run);
         var log = CourierData.Read<LoggedStage>(m.Data) ?? new LoggedStage(null, null);
-        // Stages without a log (verify, a removal) report through routing-slip variables instead.
+        // Stages without a log (verify, a removal, a prune) report through routing-slip variables instead.
         if (log.Action is null)
             log = new LoggedStage(CourierData.ReadString(m.Variables, SlipVariables.StageAction),
                 CourierData.ReadValue<Dictionary<string, string>>(m.Variables, SlipVariables.StageOutputs));
         var outputs = log.Outputs ?? [];
         var (started, completed) = Span(m.Timestamp, m.Duration);
-        RunLedger.Update(c.Saga.Run, m.ActivityName, s => s with
+        RunLedger.Update(run, m.ActivityName, s => s with
         {
             Status = StageStatus.Completed,
             Action = log.Action,
@@ -26,7 +30,9 @@ public static class RunRecorder
             StartedAt = started,
             CompletedAt = completed,
         });
-        await c.Publish(new Contracts.StageCompleted(c.Saga.Run.RequestId, c.Saga.Environment, m.ActivityName, log.Action ?? "", outputs,
+        if (StepOf(run, m.ActivityName) is { } step)
+            EnvironmentInventory.Apply(c.Saga, step, log.Action, outputs.GetValueOrDefault("detail"), log.CreatedBy, completed);
+        await c.PublishEvent(new Contracts.StageCompleted(run.RequestId, c.Saga.Environment, m.ActivityName, log.Action ?? "", outputs,
             started, completed));
     }
 
@@ -37,89 +43,103 @@ public static class RunRecorder
         var (started, failed) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(run, m.ActivityName, s => s with { Status = StageStatus.Failed, StartedAt = started, Detail = reason });
         (run.FailedStage, run.Reason) = (m.ActivityName, reason);
-        await c.Publish(new Contracts.StageFailed(run.RequestId, c.Saga.Environment, m.ActivityName, reason, started, failed));
+        await c.PublishEvent(new Contracts.StageFailed(run.RequestId, c.Saga.Environment, m.ActivityName, reason, started, failed));
     }
 
     public static async Task StageCompensated(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensated> c)
     {
-        var m = c.Message;
+        var (m, run) = (c.Message, c.Saga.Run);
         var action = CourierData.ReadString(m.Variables, SlipVariables.CompensationAction) ?? "compensated";
         var detail = CourierData.ReadString(m.Variables, SlipVariables.CompensationDetail);
         var (_, compensated) = Span(m.Timestamp, m.Duration);
-        RunLedger.Update(c.Saga.Run, m.ActivityName, s => s with
+        RunLedger.Update(run, m.ActivityName, s => s with
         {
             Status = StageStatus.Compensated,
             CompensatedAt = compensated,
             Detail = detail is null ? action : $"{action}: {detail}",
         });
-        await c.Publish(new Contracts.StageCompensated(c.Saga.Run.RequestId, c.Saga.Environment, m.ActivityName, action, detail, compensated));
+        if (StepOf(run, m.ActivityName) is { } step) EnvironmentInventory.Compensated(c.Saga, step, action);
+        await c.PublishEvent(new Contracts.StageCompensated(run.RequestId, c.Saga.Environment, m.ActivityName, action, detail, compensated));
     }
 
     public static async Task StageCompensationFailed(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensationFailed> c)
     {
-        var m = c.Message;
+        var (m, run) = (c.Message, c.Saga.Run);
         var reason = m.ExceptionInfo?.Message ?? "unknown error";
-        RunLedger.Update(c.Saga.Run, m.ActivityName, s => s with { Status = StageStatus.CompensationFailed, Detail = reason });
-        await c.Publish(new Contracts.StageCompensationFailed(c.Saga.Run.RequestId, c.Saga.Environment, m.ActivityName, reason,
+        RunLedger.Update(run, m.ActivityName, s => s with { Status = StageStatus.CompensationFailed, Detail = reason });
+        await c.PublishEvent(new Contracts.StageCompensationFailed(run.RequestId, c.Saga.Environment, m.ActivityName, reason,
             Span(m.Timestamp, m.Duration).End));
     }
 
-    /// <summary>Ends the run with the outcome its ledger accounts for, remembers it, and publishes it.</summary>
+    /// <summary>Ends the run with the outcome its ledger accounts for.</summary>
     public static Task Finish(BehaviorContext<ProvisioningState> c) => Finish(c, RunLedger.Outcome(c.Saga.Run)!.Value, DateTimeOffset.UtcNow);
 
-    public static Task Finish(BehaviorContext<ProvisioningState> c, RunOutcome outcome, DateTimeOffset now)
+    /// <summary>
+    /// Ends the run: a provisioned run becomes what is applied, a deprovisioned environment has nothing applied, any other
+    /// outcome leaves the applied request as it was. The outcome is stored with the request id and published.
+    /// </summary>
+    public static async Task Finish(BehaviorContext<ProvisioningState> c, RunOutcome outcome, DateTimeOffset now)
     {
         var (saga, run) = (c.Saga, c.Saga.Run);
         (run.Outcome, run.FinishedAt) = (outcome, now);
         run.Stages = run.Stages.Select(s => s.Status == StageStatus.Pending ? s with { Status = StageStatus.Skipped } : s).ToList();
         run.Leftovers = RunLedger.Leftovers(run);
-        var summary = new RunSummary(run.RequestId, outcome, run.FailedStage, run.Reason, now);
-        saga.History.Add(summary);
-        if (saga.History.Count > 20) saga.History.RemoveAt(0);
-        return PublishOutcome(c, summary);
+        if (outcome == RunOutcome.Provisioned)
+            saga.Applied = new AppliedRequest(run.RunId, run.RequestId, run.Request!, run.AccountId!, run.OidcIssuer ?? "", now);
+        if (outcome == RunOutcome.Deprovisioned) saga.Applied = null;
+        // Nothing is left half-made after these outcomes; after a failed compensation or removal the records still tell
+        // which unmarked leftovers are the environment's.
+        if (outcome is RunOutcome.Provisioned or RunOutcome.RolledBack or RunOutcome.Deprovisioned) saga.Pending.ForgetIntentsOf.Add(run.RunId);
+        var published = OutcomeEvent(saga, run, outcome, now);
+        saga.Pending.Requests.Add(new RequestRecord(run.RequestId, run.Kind, run.RunId, run.StartedAt ?? now, published.GetType().Name,
+            System.Text.Json.JsonSerializer.Serialize(published, published.GetType(), CourierData.Json), now));
+        await c.PublishEvent(published);
     }
 
-    /// <summary>A duplicate of a finished request gets that request's outcome again, and starts nothing.</summary>
-    public static Task RepeatOutcome(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) =>
-        PublishOutcome(c, c.Saga.History.Last(h => h.RequestId == c.Message.RequestId));
+    /// <summary>A duplicate of a finished request gets that request's outcome again (the same event, so the same id), and starts nothing.</summary>
+    public static Task RepeatOutcome(BehaviorContext<ProvisioningState> c) =>
+        c.Saga.Known is { OutcomeType: { } type, Outcome: { } json } && OutcomeTypes.Find(type) is { } eventType
+            ? c.PublishEvent(System.Text.Json.JsonSerializer.Deserialize(json, eventType, CourierData.Json)!)
+            : Task.CompletedTask;
 
-    private static Task PublishOutcome(BehaviorContext<ProvisioningState> c, RunSummary summary)
-    {
-        var (saga, run, id, now) = (c.Saga, c.Saga.Run, summary.RequestId, DateTimeOffset.UtcNow);
-        return summary.Outcome switch
-        {
-            RunOutcome.Provisioned => c.Publish(new EnvironmentProvisioned(id, saga.Environment, run.Stages.ToDictionary(s => s.Stage, s => s.Outputs), now)),
-            RunOutcome.CompensationFailed => c.Publish(new EnvironmentCompensationFailed(id, saga.Environment, run.FailedStage ?? "",
-                run.Reason ?? "", run.Leftovers, now)),
-            RunOutcome.Deprovisioned => c.Publish(new EnvironmentDeprovisioned(id, saga.Environment, run.Leftovers, now)),
-            RunOutcome.DeprovisionFailed => c.Publish(new EnvironmentDeprovisionFailed(id, saga.Environment, run.FailedStage ?? "",
-                run.Reason ?? "", run.Leftovers, now)),
-            _ => c.Publish(new EnvironmentRolledBack(id, saga.Environment, run.FailedStage ?? "", run.Reason ?? "", now)),
-        };
-    }
-
-    /// <summary>Every problem of an invalid request, before any cloud call; the first request of an environment keeps them for status.</summary>
+    /// <summary>Every problem of an invalid request, before any cloud call; an environment that never ran keeps them for status.</summary>
     public static async Task Reject(BehaviorContext<ProvisioningState, ProvisionEnvironment> c)
     {
         var (saga, message, problems) = (c.Saga, c.Message, RequestChecks.ProblemsOf(c));
-        if (saga.History.Count == 0) (saga.Environment, saga.Run.RequestId, saga.Problems) = (message.Request.Environment, message.RequestId, problems.ToList());
+        if (!saga.HasRun) (saga.Environment, saga.Run.RequestId, saga.Problems) = (message.Request.Environment, message.RequestId, problems.ToList());
         c.GetServiceOrCreateInstance<ILogger<ProvisioningStateMachine>>().LogWarning("Request {RequestId} for {Environment} rejected: {Problems}",
             message.RequestId, message.Request.Environment, problems.Select(p => p.ToString()));
-        await c.Publish(new EnvironmentRequestRejected(message.RequestId, message.Request.Environment, problems, DateTimeOffset.UtcNow));
+        var ticket = problems.Any(p => p.Field.StartsWith("ticket", StringComparison.Ordinal)) ? null : message.Request.Ticket;
+        await c.PublishEvent(new EnvironmentRequestRejected(message.RequestId, message.Request.Environment, problems, DateTimeOffset.UtcNow), ticket);
     }
 
     public static Task RefuseWhileRunning(BehaviorContext<ProvisioningState, ProvisionEnvironment> c)
     {
         var run = c.Saga.Run;
         if (c.Message.RequestId == run.RequestId) return Task.CompletedTask; // a duplicate of the run in progress
-        return c.Publish(new EnvironmentRequestRejected(c.Message.RequestId, c.Saga.Environment,
+        return c.PublishEvent(new EnvironmentRequestRejected(c.Message.RequestId, c.Saga.Environment,
             [new RequestProblem("environment", $"a run for '{c.Saga.Environment}' is in progress (request {run.RequestId}); retry when it has finished")],
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow), c.Message.Request.Ticket);
     }
 
     public static Task RefuseUnknownDeprovision(ConsumeContext<DeprovisionEnvironment> c) =>
-        c.Publish(new EnvironmentDeprovisionFailed(c.Message.RequestId, c.Message.Environment, "plan",
+        c.PublishEvent(new EnvironmentDeprovisionFailed(c.Message.RequestId, c.Message.Environment, "plan",
             $"there is no environment named '{c.Message.Environment}'", [], DateTimeOffset.UtcNow));
+
+    private static object OutcomeEvent(ProvisioningState saga, Run run, RunOutcome outcome, DateTimeOffset now) => outcome switch
+    {
+        RunOutcome.Provisioned => new EnvironmentProvisioned(run.RequestId, saga.Environment,
+            run.Stages.Where(s => !s.Stage.StartsWith(SlipStepNames.PrunePrefix, StringComparison.Ordinal))
+                .ToDictionary(s => s.Stage, s => s.Outputs), now),
+        RunOutcome.CompensationFailed => new EnvironmentCompensationFailed(run.RequestId, saga.Environment, run.FailedStage ?? "", run.Reason ?? "",
+            run.Leftovers, now),
+        RunOutcome.Deprovisioned => new EnvironmentDeprovisioned(run.RequestId, saga.Environment, run.Leftovers, now),
+        RunOutcome.DeprovisionFailed => new EnvironmentDeprovisionFailed(run.RequestId, saga.Environment, run.FailedStage ?? "", run.Reason ?? "",
+            run.Leftovers, now),
+        _ => new EnvironmentRolledBack(run.RequestId, saga.Environment, run.FailedStage ?? "", run.Reason ?? "", now),
+    };
+
+    private static SlipStep? StepOf(Run run, string activityName) => run.Steps.FirstOrDefault(s => s.Name == activityName);
 
     private static DateTimeOffset Utc(DateTime timestamp) => new(DateTime.SpecifyKind(timestamp, DateTimeKind.Utc));
 

@@ -1,4 +1,5 @@
 using Provisioner.Contracts;
+using Provisioner.Worker.Planning;
 using Provisioner.Worker.Stages.ServiceAccount;
 using Provisioner.Worker.StateMachine;
 
@@ -14,8 +15,9 @@ public static class StatusDocument
             run.StartedAt, run.FinishedAt, ManifestToApply(saga));
     }
 
+    /// <summary>With <c>manage: false</c>, the ServiceAccount to apply: the applied one, or while none is, the attempt's.</summary>
     private static string? ManifestToApply(ProvisioningState saga) =>
-        saga is { Request.Kubernetes.Manage: false, OidcIssuer: not null } && RunPlan.Of(saga) is { } plan
+        (RunPlan.Applied(saga) ?? RunPlan.Of(saga)) is { ServiceAccount.Manage: false, User: null } plan && plan.Role.OidcIssuer != PlanFacts.UnknownIssuer
             ? ServiceAccountManifest.For(plan.ServiceAccount).ToJsonString()
             : null;
 

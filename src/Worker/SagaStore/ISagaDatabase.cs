@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace Provisioner.Worker.SagaStore;
 
-/// <summary>What differs between the databases the saga table lives in: connections, schema and one SQL dialect detail.</summary>
+/// <summary>What differs between the databases the saga store lives in: connections, schema and SQL dialect details.</summary>
 public interface ISagaDatabase
 {
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
@@ -11,4 +11,7 @@ public interface ISagaDatabase
 
     /// <summary>True when the exception says a row with that key already exists.</summary>
     bool IsDuplicateKey(DbException exception);
+
+    /// <summary>An auto-numbered 64-bit primary key column's type and constraint.</summary>
+    string SerialPrimaryKey { get; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Provisioner.Worker.SagaStore;
@@ -12,7 +13,9 @@ public static class SagaStoreRegistration
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SagaStore:ConnectionString is required")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SagaStoreOptions>>().Value.CreateDatabase());
-        services.AddSingleton<SagaTable>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.AddSingleton(sp => new SagaTable(sp.GetRequiredService<ISagaDatabase>(), sp.GetRequiredService<OutboxSignal>()));
+        services.AddSingleton<IIntentLog, SqlIntentLog>();
         services.AddHostedService<SagaSchemaInitializer>();
         return services;
     }

@@ -1,31 +1,23 @@
 using System.Data.Common;
 using System.Text.Json;
 using MassTransit;
+using Provisioner.Worker.Runs;
 using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.SagaStore;
 
 /// <summary>
-/// The sagas as rows: the state as JSON plus a few columns to query by. Optimistic concurrency: every write names
-/// the version it read; a write that changes no row lost a race and throws <see cref="ConcurrencyException"/>.
+/// The sagas as rows: the state as JSON plus a few columns to query by. Optimistic concurrency: every write names the
+/// version it read; a write that changes no row lost a race and throws <see cref="ConcurrencyException"/>, and nothing
+/// of it is kept — the saga's <see cref="SagaWrites"/> (requests, outbox rows, forgotten intents) go in the same transaction.
 /// </summary>
-public sealed class SagaTable(ISagaDatabase database)
+public sealed class SagaTable(ISagaDatabase database, OutboxSignal? signal = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    /// <summary>The table, in SQL both SQLite and PostgreSQL accept; each database adds its own preamble.</summary>
-    public const string Schema = """
-        CREATE TABLE IF NOT EXISTS provisioning_sagas (
-            correlation_id TEXT PRIMARY KEY,
-            version INTEGER NOT NULL,
-            state TEXT NOT NULL,
-            environment TEXT NOT NULL,
-            request_id TEXT NOT NULL,
-            data TEXT NOT NULL,
-            updated_at TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS ix_provisioning_sagas_state ON provisioning_sagas (state);
-        """;
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string Columns = "correlation_id, version, state, environment, request_id, data, updated_at";
+
+    public ISagaDatabase Database => database;
 
     public async Task<ProvisioningState?> LoadAsync(Guid correlationId, CancellationToken cancellationToken)
     {
@@ -42,12 +34,19 @@ public sealed class SagaTable(ISagaDatabase database)
         : QueryAsync($"WHERE state IN ({string.Join(", ", states.Select((_, i) => $"@state{i}"))}) ORDER BY environment", cancellationToken,
             states.Select((s, i) => ($"@state{i}", (object)s)).ToArray());
 
+    /// <summary>The record of a request id the environment accepted before, or null.</summary>
+    public async Task<RequestRecord?> FindRequestAsync(Guid correlationId, Guid requestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SagaWritesSql.FindRequestAsync(connection, correlationId, requestId, cancellationToken);
+    }
+
     public async Task InsertAsync(ProvisioningState saga, CancellationToken cancellationToken)
     {
         saga.Version = 1;
         try
         {
-            await ExecuteAsync($"INSERT INTO provisioning_sagas ({Columns}) VALUES (@id, @version, @state, @environment, @request, @data, @updated)",
+            await WriteAsync($"INSERT INTO provisioning_sagas ({Columns}) VALUES (@id, @version, @state, @environment, @request, @data, @updated)",
                 saga, null, cancellationToken);
         }
         catch (DbException ex) when (database.IsDuplicateKey(ex))
@@ -60,40 +59,58 @@ public sealed class SagaTable(ISagaDatabase database)
     {
         var expected = saga.Version;
         saga.Version = expected + 1;
-        var changed = await ExecuteAsync("""
-            UPDATE provisioning_sagas SET version = @version, state = @state, environment = @environment,
-                request_id = @request, data = @data, updated_at = @updated
-            WHERE correlation_id = @id AND version = @expected
-            """, saga, expected, cancellationToken);
-        if (changed == 0)
+        try
+        {
+            await WriteAsync("""
+                UPDATE provisioning_sagas SET version = @version, state = @state, environment = @environment,
+                    request_id = @request, data = @data, updated_at = @updated
+                WHERE correlation_id = @id AND version = @expected
+                """, saga, expected, cancellationToken);
+        }
+        catch
         {
             saga.Version = expected;
-            throw new ConcurrencyException($"Saga version {expected} is stale", typeof(ProvisioningState), saga.CorrelationId);
+            throw;
         }
     }
 
     public async Task DeleteAsync(ProvisioningState saga, CancellationToken cancellationToken)
     {
-        if (await ExecuteAsync("DELETE FROM provisioning_sagas WHERE correlation_id = @id AND version = @expected", saga, saga.Version,
-            cancellationToken) == 0)
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM provisioning_sagas WHERE correlation_id = @id AND version = @expected";
+        SagaWritesSql.Add(command, "@id", saga.CorrelationId.ToString());
+        SagaWritesSql.Add(command, "@expected", saga.Version);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             throw new ConcurrencyException("Saga delete lost a race", typeof(ProvisioningState), saga.CorrelationId);
     }
 
-    private async Task<int> ExecuteAsync(string sql, ProvisioningState saga, int? expected, CancellationToken cancellationToken)
+    /// <summary>The saga row and everything pending beside it, in one transaction; a stale version writes nothing.</summary>
+    private async Task WriteAsync(string sql, ProvisioningState saga, int? expected, CancellationToken cancellationToken)
     {
         saga.UpdatedAt = DateTimeOffset.UtcNow;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Add(command, "@id", saga.CorrelationId.ToString());
-        Add(command, "@version", saga.Version);
-        Add(command, "@state", saga.CurrentState);
-        Add(command, "@environment", saga.Environment);
-        Add(command, "@request", saga.Run.RequestId.ToString());
-        Add(command, "@data", JsonSerializer.Serialize(saga, Json));
-        Add(command, "@updated", saga.UpdatedAt.ToString("O"));
-        if (expected is { } version) Add(command, "@expected", version);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            SagaWritesSql.Add(command, "@id", saga.CorrelationId.ToString());
+            SagaWritesSql.Add(command, "@version", saga.Version);
+            SagaWritesSql.Add(command, "@state", saga.CurrentState);
+            SagaWritesSql.Add(command, "@environment", saga.Environment);
+            SagaWritesSql.Add(command, "@request", saga.Run.RequestId.ToString());
+            SagaWritesSql.Add(command, "@data", JsonSerializer.Serialize(saga, Json));
+            SagaWritesSql.Add(command, "@updated", saga.UpdatedAt.ToString("O"));
+            if (expected is { } version) SagaWritesSql.Add(command, "@expected", version);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+                throw new ConcurrencyException($"Saga version {expected} is stale", typeof(ProvisioningState), saga.CorrelationId);
+        }
+        var outbox = saga.Pending.Outbox.Count;
+        await SagaWritesSql.WriteAsync(connection, transaction, saga.CorrelationId, saga.Pending, saga.UpdatedAt, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        saga.Pending.Clear();
+        if (outbox > 0) signal?.Notify();
     }
 
     private async Task<IReadOnlyList<ProvisioningState>> QueryAsync(string where, CancellationToken cancellationToken,
@@ -102,7 +119,7 @@ public sealed class SagaTable(ISagaDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT version, data FROM provisioning_sagas {where}";
-        foreach (var (name, value) in parameters) Add(command, name, value);
+        foreach (var (name, value) in parameters) SagaWritesSql.Add(command, name, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var sagas = new List<ProvisioningState>();
         while (await reader.ReadAsync(cancellationToken))
@@ -112,13 +129,5 @@ public sealed class SagaTable(ISagaDatabase database)
             sagas.Add(saga);
         }
         return sagas;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
+using Provisioner.Contracts;
 using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.SagaStore;
@@ -42,8 +43,18 @@ public sealed class SqlSagaRepositoryContext<TMessage> : ConsumeContextScope<TMe
     public async Task<SagaConsumeContext<ProvisioningState, TMessage>> Load(Guid correlationId)
     {
         var instance = await table.LoadAsync(correlationId, CancellationToken);
-        return instance is null ? default! : await factory.CreateSagaConsumeContext(table, consume, instance, SagaConsumeContextMode.Load);
+        if (instance is null) return default!;
+        // A request id accepted before is a duplicate, however long ago: its record comes with the saga, for the state machine's filters.
+        if (RequestIdOf(consume.Message) is { } requestId) instance.Known = await table.FindRequestAsync(correlationId, requestId, CancellationToken);
+        return await factory.CreateSagaConsumeContext(table, consume, instance, SagaConsumeContextMode.Load);
     }
+
+    private static Guid? RequestIdOf(TMessage message) => message switch
+    {
+        ProvisionEnvironment provision => provision.RequestId,
+        DeprovisionEnvironment deprovision => deprovision.RequestId,
+        _ => null,
+    };
 
     public Task Save(SagaConsumeContext<ProvisioningState> context) => table.InsertAsync(context.Saga, CancellationToken);
 

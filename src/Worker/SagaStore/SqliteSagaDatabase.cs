@@ -24,9 +24,11 @@ public sealed class SqliteSagaDatabase(string connectionString) : ISagaDatabase
         if (dataSource != ":memory:" && !string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA journal_mode = WAL;\n{SagaTable.Schema}";
+        command.CommandText = $"PRAGMA journal_mode = WAL;\n{SagaSchema.For(this)}";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public bool IsDuplicateKey(DbException exception) => exception is SqliteException { SqliteErrorCode: SqliteConstraint };
+
+    public string SerialPrimaryKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
 }

@@ -2,7 +2,8 @@ namespace Provisioner.Worker.Stages;
 
 /// <summary>
 /// What Observe saw. <paramref name="Drift"/> lists what differs from the plan (empty = up to date);
-/// <paramref name="Tags"/> carry ownership and the request that created the resource.
+/// <paramref name="Tags"/> carry ownership and the run that created the resource. <see cref="State"/> is what an update
+/// would replace (the resource's own JSON), kept before the update so a compensation can put it back.
 /// </summary>
 public sealed record Observation(bool Exists, IReadOnlyDictionary<string, string>? Tags, IReadOnlyList<string> Drift)
 {
@@ -10,5 +11,12 @@ public sealed record Observation(bool Exists, IReadOnlyDictionary<string, string
 
     public bool UpToDate => Drift.Count == 0;
 
-    public static Observation Found(IReadOnlyDictionary<string, string>? tags, IReadOnlyList<string> drift) => new(true, tags, drift);
+    /// <summary>The current values of what <see cref="Drift"/> names, for <see cref="IResource{TPlan}.RestoreAsync"/>; null when nothing drifted.</summary>
+    public string? State { get; init; }
+
+    /// <summary>Carries no ownership mark at all: not ours, not anyone's — what a create cut short leaves behind.</summary>
+    public bool Unmarked => Tags is null || !Tags.ContainsKey(Planning.OwnershipTags.ManagedBy);
+
+    public static Observation Found(IReadOnlyDictionary<string, string>? tags, IReadOnlyList<string> drift, string? state = null) =>
+        new(true, tags, drift) { State = drift.Count == 0 ? null : state };
 }

@@ -1,57 +1,93 @@
 using MassTransit;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Runs;
+using Provisioner.Worker.SagaStore;
 
 namespace Provisioner.Worker.Stages;
 
 /// <summary>
 /// The activity of every resource stage. Execute observes, then acts as the slip's <see cref="StageMode"/> says;
-/// Compensate observes, then deletes what this request created. Courier runs the compensations in reverse order, and
-/// never compensates a removal (it completes without a log).
+/// Compensate undoes what this run did to the resource. Courier runs the compensations in reverse order, and never
+/// compensates a removal or a prune (they complete without a log).
 /// </summary>
-public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan> stage, ILogger<StageActivity<TPlan>> logger)
-    : IActivity<StageArguments<TPlan>, StageLog<TPlan>>
+public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan> stage, Reconciler reconciler, ILogger<StageActivity<TPlan>> logger) : IActivity<StageArguments<TPlan>, StageLog<TPlan>>
     where TPlan : class
 {
     public async Task<ExecutionResult> Execute(ExecuteContext<StageArguments<TPlan>> context)
     {
         var args = context.Arguments;
-        var (name, ct) = (stage.ResourceName(args.Plan), context.CancellationToken);
+        var (key, ct) = (Key(args.RunId, args.Environment, args.Plan), context.CancellationToken);
         switch (args.Mode)
         {
             case StageMode.Remove:
-                var (removed, detail) = await Reconciler.DeprovisionAsync(resource, args.Plan, args.Environment, args.DeleteData, ct);
-                logger.LogInformation("Deprovisioned {Stage} of {Environment}: {Action} {Detail}", stage.Name, args.Environment, removed, detail);
-                var outputs = new Dictionary<string, string>(resource.Outputs(args.Plan));
-                if (detail is not null) outputs["detail"] = detail;
-                return context.CompletedWithVariables(SlipVariables.StageResult(removed, outputs));
+                var (removed, detail) = await reconciler.DeprovisionAsync(resource, args.Plan, key, args.DeleteData, ct);
+                logger.LogInformation("Deprovisioned {Stage} of {Environment}: {Resource} {Action} {Detail}", stage.Name, args.Environment,
+                    key.Name, removed, detail);
+                return context.CompletedWithVariables(SlipVariables.StageResult(removed, Outputs(args.Plan, detail)));
+            case StageMode.Prune:
+                var (pruned, why) = await PruneAsync(args.Plan, key, ct);
+                logger.LogInformation("Pruned {Stage} of {Environment}: {Resource} {Action} {Detail}", stage.Name, args.Environment, key.Name,
+                    pruned, why);
+                return context.CompletedWithVariables(SlipVariables.StageResult(pruned, Outputs(args.Plan, why)));
             case StageMode.Abandon:
-                var (undone, why) = await Reconciler.RemoveAsync(resource, args.Plan, args.Environment, args.RequestId, ct);
+                var (undone, reason) = await reconciler.CompensateAsync(resource, args.Plan, key, ct);
                 logger.LogWarning("Failing the run of {Environment} at {Stage}: {Reason} (its own resource: {Action} {Detail})",
-                    args.Environment, stage.Name, args.AbandonReason, undone, why);
+                    args.Environment, stage.Name, args.AbandonReason, undone, reason);
                 throw new RunAbandonedException(args.AbandonReason ?? "the run was abandoned");
             case StageMode.Observe:
                 var observed = await resource.ObserveAsync(args.Plan, args.Environment, ct);
-                return Completed(context, observed.Exists ? Reconciler.Observed : Reconciler.Absent);
+                return Completed(context, observed.Exists ? Reconciler.Observed : Reconciler.Absent, OwnershipOf(observed));
             default:
-                var action = await Reconciler.EnsureAsync(resource, args.Plan, stage.Name, name, args.Environment, ct);
-                logger.LogInformation("Stage {Stage} of {Environment}: {Resource} {Action}", stage.Name, args.Environment, name, action);
-                return Completed(context, action);
+                var ensured = await reconciler.EnsureAsync(resource, args.Plan, key, ct);
+                logger.LogInformation("Stage {Stage} of {Environment}: {Resource} {Action}", stage.Name, args.Environment, key.Name, ensured.Action);
+                return Completed(context, ensured.Action, ensured.CreatedBy);
         }
     }
 
     public async Task<CompensationResult> Compensate(CompensateContext<StageLog<TPlan>> context)
     {
         var log = context.Log;
-        var (action, detail) = await Reconciler.RemoveAsync(resource, log.Plan, log.Environment, log.RequestId, context.CancellationToken);
-        logger.LogInformation("Compensated {Stage} of {Environment}: {Resource} {Action} {Detail}", stage.Name, log.Environment,
-            stage.ResourceName(log.Plan), action, detail);
+        var key = Key(log.RunId, log.Environment, log.Plan);
+        var (action, detail) = await reconciler.CompensateAsync(resource, log.Plan, key, context.CancellationToken);
+        logger.LogInformation("Compensated {Stage} of {Environment}: {Resource} {Action} {Detail}", stage.Name, log.Environment, key.Name,
+            action, detail);
         return context.Compensated(SlipVariables.CompensationResult(action, detail));
     }
 
-    private ExecutionResult Completed(ExecuteContext<StageArguments<TPlan>> context, string action)
+    /// <summary>
+    /// A prune never fails the run it follows: what it cannot remove after a few tries stays in the inventory, reported as
+    /// retained, and the next deprovisioning removes it.
+    /// </summary>
+    private async Task<(string Action, string? Detail)> PruneAsync(TPlan plan, ResourceKey key, CancellationToken ct)
+    {
+        try
+        {
+            return await PruneRetry.ExecuteAsync(token => reconciler.PruneAsync(resource, plan, key, token), e => !StageErrors.IsTerminal(e), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not remove {Resource} of {Environment}, replaced by this run; it stays in the inventory: {Error}", key.Name,
+                key.Environment, ex.Message);
+            return (Reconciler.Retained, $"could not be removed: {ex.Message}");
+        }
+    }
+
+    private static readonly Common.BoundedRetry PruneRetry = new(4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
+
+    private ResourceKey Key(Guid runId, string environment, TPlan plan) => new(runId, environment, stage.Name, stage.ResourceName(plan));
+
+    private Dictionary<string, string> Outputs(TPlan plan, string? detail)
+    {
+        var outputs = new Dictionary<string, string>(resource.Outputs(plan));
+        if (detail is not null) outputs["detail"] = detail;
+        return outputs;
+    }
+
+    private static Guid? OwnershipOf(Observation observed) => Planning.OwnershipTags.CreatorOf(observed.Tags);
+
+    private ExecutionResult Completed(ExecuteContext<StageArguments<TPlan>> context, string action, Guid? createdBy)
     {
         var args = context.Arguments;
-        return context.Completed(new StageLog<TPlan>(args.RequestId, args.Environment, args.Plan, action, resource.Outputs(args.Plan)));
+        return context.Completed(new StageLog<TPlan>(args.RunId, args.Environment, args.Plan, action, resource.Outputs(args.Plan), createdBy));
     }
 }

@@ -24,6 +24,15 @@ public static class StageErrors
         _ => false,
     };
 
+    /// <summary>A create that found its resource already there: a lost response, a retried call or a racing writer.</summary>
+    public static bool IsAlreadyExists(Exception exception) => exception switch
+    {
+        AwsException aws => aws.Code == "EntityAlreadyExists",
+        AmazonServiceException sdk => sdk.ErrorCode is "BucketAlreadyOwnedByYou" or "EntityAlreadyExists",
+        KubernetesApiException k8s => k8s.Kind == KubernetesErrorKind.AlreadyExists,
+        _ => false,
+    };
+
     public static void Configure(IRetryConfigurator retry, StageRetryOptions options)
     {
         retry.Exponential(options.Limit, options.MinInterval, options.MaxInterval, options.MinInterval);

@@ -1,6 +1,6 @@
 namespace Provisioner.Worker.Stages;
 
-/// <summary>What compensation needs to undo a stage, and what the saga reports for it.</summary>
+/// <summary>What compensation needs to undo a stage (the run, the plan), and what the saga records of it.</summary>
 public sealed record StageLog<TPlan>(
-    Guid RequestId, string Environment, TPlan Plan, string Action, IReadOnlyDictionary<string, string> Outputs)
+    Guid RunId, string Environment, TPlan Plan, string Action, IReadOnlyDictionary<string, string> Outputs, Guid? CreatedBy)
     where TPlan : class;

@@ -3,15 +3,18 @@ namespace Provisioner.Worker.Stages;
 /// <summary>What a stage's activity does with its resource in this routing slip.</summary>
 public enum StageMode
 {
-    /// <summary>Observe, then create or converge; compensation deletes what this request created.</summary>
+    /// <summary>Observe, then create or converge; compensation undoes what this run did (delete what it made, restore what it changed).</summary>
     Ensure,
 
-    /// <summary>Observe only (a stalled run being failed): compensation still deletes what this request created.</summary>
+    /// <summary>Observe only (a stalled run being failed): compensation still undoes what this run did.</summary>
     Observe,
 
-    /// <summary>The stage a stalled run is failed at: delete what this request created here, then fault.</summary>
+    /// <summary>The stage a stalled run is failed at: undo what this run did here, then fault.</summary>
     Abandon,
 
-    /// <summary>Deprovisioning: delete what is ours, whichever request made it; never compensated.</summary>
+    /// <summary>Deprovisioning: delete what is ours, whichever run made it; never compensated.</summary>
     Remove,
+
+    /// <summary>After a successful reconcile: remove a resource the run replaced (a renamed one); never fails the run.</summary>
+    Prune,
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Hosting;
+using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Testing;
 
 namespace Provisioner.Worker.Stages;
@@ -28,6 +29,8 @@ public static class StageRegistration
         x.AddOptions<WorkerOptions>();
         x.TryAddSingleton(sp => new ReplicaRunLimiter(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.MaxConcurrentRuns));
         x.TryAddSingleton<SupersededSlipFilter>();
+        x.TryAddSingleton<IIntentLog, SqlIntentLog>();
+        x.TryAddSingleton<Reconciler>();
         foreach (var stage in StageCatalogue.All) stage.Register(x);
     }
 }

@@ -1,11 +1,16 @@
+using System.Text.Json.Serialization;
 using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Runs;
+using Provisioner.Worker.SagaStore;
 
 namespace Provisioner.Worker.StateMachine;
 
-/// <summary>One environment's saga: its request, the current (or last) run, a rotation in progress, and past outcomes.</summary>
+/// <summary>
+/// One environment's saga: what was last applied, the current (or last) run with its attempt, every resource the
+/// environment has (its inventory), and a rotation in progress.
+/// </summary>
 public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
 {
     public Guid CorrelationId { get; set; }
@@ -14,12 +19,13 @@ public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
 
     public string Environment { get; set; } = "";
 
-    /// <summary>The request of the last provisioning run, and the facts observed for it: what a plan is made from.</summary>
-    public EnvironmentRequest? Request { get; set; }
-    public string? AccountId { get; set; }
-    public string? OidcIssuer { get; set; }
+    /// <summary>The last request applied successfully; null until a run provisions the environment, and after a deprovisioning.</summary>
+    public AppliedRequest? Applied { get; set; }
 
     public Run Run { get; set; } = new();
+
+    /// <summary>Every resource the environment has, recorded as stages finish; deprovisioning removes exactly these.</summary>
+    public List<InventoryItem> Inventory { get; set; } = [];
 
     /// <summary>Why the first request of an environment that never ran was rejected.</summary>
     public List<RequestProblem> Problems { get; set; } = [];
@@ -32,8 +38,17 @@ public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
     /// <summary>The last rotation that ended, so a duplicate of its command is not a second rotation.</summary>
     public Guid? LastRotationId { get; set; }
 
-    /// <summary>Finished runs, newest last (bounded), so a duplicate of an old request gets its old answer.</summary>
-    public List<RunSummary> History { get; set; } = [];
-
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Whether any run ever started (an environment whose requests were all rejected created nothing).</summary>
+    [JsonIgnore]
+    public bool HasRun => Run.RunId != Guid.Empty;
+
+    /// <summary>The stored record of the message's request id, when it was accepted before (loaded with the saga).</summary>
+    [JsonIgnore]
+    public RequestRecord? Known { get; set; }
+
+    /// <summary>What this message's handling writes beside the saga row, in the same transaction.</summary>
+    [JsonIgnore]
+    public SagaWrites Pending { get; } = new();
 }

@@ -31,7 +31,7 @@ public sealed partial class ProvisioningStateMachine
 
         During(Rotating,
             When(Provision).ThenAsync(RotationSteps.RefuseRunWhileRotating),
-            When(Deprovision).QueueDeprovision());
+            When(Deprovision, RequestChecks.IsNew).QueueDeprovision());
 
         During(ReplacingKey,
             When(KeyReplaced, c => c.Message.RotationId == c.Saga.Rotation!.Id).ThenAsync(RotationSteps.Replaced)

@@ -39,8 +39,10 @@ public sealed partial class ProvisioningStateMachine : MassTransitStateMachine<P
             When(Provision, RequestChecks.IsNewAndValid).StartRun(this));
 
         During(Running,
-            When(Provision).ThenAsync(RunRecorder.RefuseWhileRunning),
-            When(Deprovision, c => c.Saga.Run.Kind == RunKind.Provision).QueueDeprovision(),
+            When(Provision, RequestChecks.IsDuplicate).ThenAsync(RunRecorder.RepeatOutcome),
+            When(Provision, RequestChecks.IsNew).ThenAsync(RunRecorder.RefuseWhileRunning),
+            When(Deprovision, RequestChecks.IsDuplicate).ThenAsync(RunRecorder.RepeatOutcome),
+            When(Deprovision, c => RequestChecks.IsNew(c) && c.Saga.Run.Kind == RunKind.Provision).QueueDeprovision(),
             When(Resume, c => c.Message.TrackingNumber == c.Saga.Run.TrackingNumber && c.Message.Version == c.Saga.Version)
                 .Activity(x => x.OfType<ResumeRunActivity>()),
             When(StageCompleted, CourierEvents.OfCurrentSlip).ThenAsync(RunRecorder.StageCompleted).FinishIfAccounted(this),
@@ -55,7 +57,8 @@ public sealed partial class ProvisioningStateMachine : MassTransitStateMachine<P
             When(Provision, RequestChecks.IsDuplicate).ThenAsync(RunRecorder.RepeatOutcome),
             When(Provision, RequestChecks.IsInvalid).ThenAsync(RunRecorder.Reject),
             When(Provision, RequestChecks.IsNewAndValid).StartRun(this),
-            When(Deprovision).QueueDeprovision().StartTeardown(this));
+            When(Deprovision, RequestChecks.IsDuplicate).ThenAsync(RunRecorder.RepeatOutcome),
+            When(Deprovision, RequestChecks.IsNew).QueueDeprovision().StartTeardown(this));
 
         KeyRotation();
         DuringAny(When(StatusRequested).RespondAsync(c => Task.FromResult(StatusDocument.From(c.Saga))));

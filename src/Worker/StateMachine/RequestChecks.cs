@@ -5,13 +5,16 @@ using Provisioner.Worker.Validation;
 namespace Provisioner.Worker.StateMachine;
 
 /// <summary>
-/// What a provisioning request is before it may start a run: a duplicate of a finished one, invalid, or new and valid.
-/// The filters of the state machine's <c>When(Provision, …)</c>; the request is validated once per message.
+/// What a provisioning request is before it may start a run: a duplicate of one accepted before (ever: request ids are
+/// kept for good), invalid, or new and valid. The filters of the state machine's <c>When(Provision, …)</c>; the request
+/// is validated once per message.
 /// </summary>
 public static class RequestChecks
 {
-    public static bool IsDuplicate(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) =>
-        c.Saga.History.Any(h => h.RequestId == c.Message.RequestId);
+    /// <summary>The message's request id was accepted before (its record is loaded with the saga).</summary>
+    public static bool IsDuplicate<T>(BehaviorContext<ProvisioningState, T> c) where T : class => c.Saga.Known is not null;
+
+    public static bool IsNew<T>(BehaviorContext<ProvisioningState, T> c) where T : class => c.Saga.Known is null;
 
     public static bool IsInvalid(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) => !IsDuplicate(c) && ProblemsOf(c).Count > 0;
 

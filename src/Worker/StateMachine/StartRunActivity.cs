@@ -1,13 +1,15 @@
 using MassTransit;
 using Provisioner.Contracts;
+using Provisioner.Worker.Outlet;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.StateMachine;
 
 /// <summary>
-/// Starts a run of a new, valid request: observes the plan's facts, plans, and sends the routing slip. When the facts
-/// cannot be had the run ends at once, rolled back at stage <c>plan</c>, before any stage has touched anything.
+/// Starts a run of a new, valid request under a run id of the worker's own: records the request id for good, observes
+/// the plan's facts, plans, and sends the routing slip. When the facts cannot be had the run ends at once, rolled back at
+/// stage <c>plan</c>, before any stage has touched anything — and what was applied before stays applied.
 /// </summary>
 public sealed class StartRunActivity(IPlanFactsResolver facts, TimeProvider clock) : IStateMachineActivity<ProvisioningState, ProvisionEnvironment>
 {
@@ -15,37 +17,38 @@ public sealed class StartRunActivity(IPlanFactsResolver facts, TimeProvider cloc
         IBehavior<ProvisioningState, ProvisionEnvironment> next)
     {
         var (saga, message, now) = (context.Saga, context.Message, clock.GetUtcNow());
-        var reconcile = saga.History.LastOrDefault(h => h.Outcome != RunOutcome.RolledBack)?.Outcome == RunOutcome.Provisioned;
-        saga.Run = new Run { RequestId = message.RequestId, Kind = RunKind.Provision, Reconcile = reconcile, Attempts = 1, StartedAt = now };
-        (saga.Environment, saga.Request, saga.Problems) = (message.Request.Environment, message.Request, []);
+        saga.Run = new Run
+        {
+            RunId = NewId.NextGuid(), RequestId = message.RequestId, Kind = RunKind.Provision, Reconcile = saga.Applied is not null,
+            Request = message.Request, Attempts = 1, StartedAt = now,
+        };
+        (saga.Environment, saga.Problems) = (message.Request.Environment, []);
+        saga.Pending.Requests.Add(new RequestRecord(message.RequestId, RunKind.Provision, saga.Run.RunId, now));
         try
         {
             var resolved = await facts.ResolveAsync(message.Request, context.CancellationToken);
-            (saga.AccountId, saga.OidcIssuer) = (resolved.AccountId, resolved.OidcIssuer);
+            (saga.Run.AccountId, saga.Run.OidcIssuer) = (resolved.AccountId, resolved.OidcIssuer);
             await StartSlip(context, now);
         }
         catch (PlanFactsException ex)
         {
             (saga.Run.FailedStage, saga.Run.Reason) = ("plan", ex.Message);
-            await context.Publish(new StageFailed(message.RequestId, saga.Environment, "plan", ex.Message, now, now));
+            await context.PublishEvent(new StageFailed(message.RequestId, saga.Environment, "plan", ex.Message, now, now));
             await RunRecorder.Finish(context, RunOutcome.RolledBack, now);
         }
         await next.Execute(context);
     }
 
-    /// <summary>Plans from the saga's recorded request and facts, so a resumed run lands on the same resources.</summary>
+    /// <summary>Plans from the run's recorded attempt, so a resumed run lands on the same resources.</summary>
     public static async Task StartSlip(BehaviorContext<ProvisioningState> c, DateTimeOffset now)
     {
         var (saga, plan) = (c.Saga, RunPlan.Of(c.Saga)!);
-        if (saga.Run.Kind == RunKind.Deprovision)
-        {
-            await StartTeardownActivity.StartSlip(c, plan, now);
-            return;
-        }
         var trackingNumber = NewId.NextGuid();
-        RunLedger.Begin(saga.Run, plan.Stages, trackingNumber, now);
-        await c.Publish(new EnvironmentRunStarted(saga.Run.RequestId, saga.Environment, plan.Stages, saga.Run.Reconcile, now));
-        await c.Execute(RoutingSlipFactory.Build(plan, saga.CorrelationId, trackingNumber, c.ReceiveContext.InputAddress));
+        var slip = RoutingSlipFactory.Build(plan, RoutingSlipFactory.Stale(plan, saga.Inventory), trackingNumber);
+        RunLedger.Begin(saga.Run, slip.Steps, trackingNumber, now);
+        await c.PublishEvent(new EnvironmentRunStarted(saga.Run.RequestId, saga.Environment, slip.Steps.Select(s => s.Name).ToList(),
+            saga.Run.Reconcile, now));
+        await c.Execute(slip.Build(saga.CorrelationId, c.ReceiveContext.InputAddress));
     }
 
     public Task Faulted<TException>(BehaviorExceptionContext<ProvisioningState, ProvisionEnvironment, TException> context,

@@ -1,13 +1,13 @@
 using MassTransit;
 using Provisioner.Contracts;
-using Provisioner.Worker.Planning;
+using Provisioner.Worker.Outlet;
 using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.StateMachine;
 
 /// <summary>
-/// Starts deprovisioning: the stages of the environment's last plan removed in reverse order, each observed first, so
-/// a second deprovisioning finds nothing to do. An environment whose requests never got past planning created nothing.
+/// Starts deprovisioning: every resource of the environment's inventory removed in reverse stage order, each observed
+/// first, so a second deprovisioning finds nothing to do. An environment that has nothing created nothing.
 /// </summary>
 public sealed class StartTeardownActivity(TimeProvider clock, ILogger<StartTeardownActivity> logger) : IStateMachineActivity<ProvisioningState>
 {
@@ -28,21 +28,27 @@ public sealed class StartTeardownActivity(TimeProvider clock, ILogger<StartTeard
         var (saga, now) = (c.Saga, clock.GetUtcNow());
         var pending = saga.PendingDeprovision ?? new PendingDeprovision(Guid.NewGuid(), false);
         saga.PendingDeprovision = null;
-        var plan = RunPlan.Of(saga); // the last provisioning run's plan, before the new run takes its place
-        saga.Run = new Run { RequestId = pending.RequestId, Kind = RunKind.Deprovision, DeleteData = pending.DeleteData, Attempts = 1, StartedAt = now };
+        saga.Run = new Run
+        {
+            RunId = NewId.NextGuid(), RequestId = pending.RequestId, Kind = RunKind.Deprovision, DeleteData = pending.DeleteData, Attempts = 1,
+            StartedAt = now,
+        };
+        saga.Pending.Requests.Add(new RequestRecord(pending.RequestId, RunKind.Deprovision, saga.Run.RunId, now));
         logger.LogInformation("Deprovisioning {Environment} (request {RequestId}, deleteData {DeleteData})", saga.Environment, pending.RequestId,
             pending.DeleteData);
-        if (plan is null) await RunRecorder.Finish(c, RunOutcome.Deprovisioned, now);
-        else await StartSlip(c, plan, now);
+        if (EnvironmentInventory.ForTeardown(saga, now).Count == 0) await RunRecorder.Finish(c, RunOutcome.Deprovisioned, now);
+        else await StartSlip(c, now);
     }
 
-    public static async Task StartSlip(BehaviorContext<ProvisioningState> c, EnvironmentPlan plan, DateTimeOffset now)
+    /// <summary>From the inventory as it is now: a resumed deprovisioning removes what the lost attempt had not.</summary>
+    public static async Task StartSlip(BehaviorContext<ProvisioningState> c, DateTimeOffset now)
     {
         var (saga, trackingNumber) = (c.Saga, NewId.NextGuid());
-        var stages = RoutingSlipFactory.TeardownStages(plan);
-        RunLedger.Begin(saga.Run, stages, trackingNumber, now);
-        await c.Publish(new EnvironmentRunStarted(saga.Run.RequestId, saga.Environment, stages, false, now));
-        await c.Execute(RoutingSlipFactory.BuildTeardown(plan, saga.Run.DeleteData, saga.CorrelationId, trackingNumber, c.ReceiveContext.InputAddress));
+        var slip = RoutingSlipFactory.BuildTeardown(EnvironmentInventory.ForTeardown(saga, now), saga.Run.DeleteData, saga.Run.RunId,
+            saga.Environment, trackingNumber);
+        RunLedger.Begin(saga.Run, slip.Steps, trackingNumber, now);
+        await c.PublishEvent(new EnvironmentRunStarted(saga.Run.RequestId, saga.Environment, slip.Steps.Select(s => s.Name).ToList(), false, now));
+        await c.Execute(slip.Build(saga.CorrelationId, c.ReceiveContext.InputAddress));
     }
 
     public Task Faulted<TException>(BehaviorExceptionContext<ProvisioningState, TException> context, IBehavior<ProvisioningState> next)

@@ -17,7 +17,7 @@ public static partial class TagRules
         {
             if (key.Length is 0 or > 128) yield return (key, "key must be 1 to 128 characters long");
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)) yield return (key, "key must not start with the reserved prefix 'aws:'");
-            if (key.StartsWith(OwnershipTags.Prefix, StringComparison.Ordinal) || key == OwnershipTags.ManagedBy)
+            if (OwnershipTags.IsReserved(key))
                 yield return (key, "key is reserved for the provisioner's ownership tags");
             if (!TagChars().IsMatch(key)) yield return (key, "key may contain only letters, digits, spaces and _ . : / = + - @");
             if (value.Length > 256) yield return (key, "value must be at most 256 characters long");

@@ -63,7 +63,7 @@ public sealed class ApplyCommandEndToEndTests(WorkerEndToEndFixture fixture) : I
     }
 
     [Fact]
-    public async Task Apply_SameRequestAgainWithoutRequestId_ReportsEveryStageUnchanged()
+    public async Task Apply_SameRequestAgainWithoutRunId_ReportsEveryStageUnchanged()
     {
         var first = await ApplyAsync(ExampleRequests.Write(scratch.Path, "first.json", "e2e-rerun", Guid.NewGuid()));
         Assert.True(first.ExitCode == 0, first.ToString());

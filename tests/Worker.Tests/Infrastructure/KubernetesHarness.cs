@@ -3,7 +3,6 @@ using Provisioner.Contracts;
 using Provisioner.Worker.Common;
 using Provisioner.Worker.Kubernetes;
 using Provisioner.Worker.Planning;
-using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.ServiceAccount;
 using Provisioner.Worker.Tests.Stages;
 
@@ -65,11 +64,11 @@ internal sealed class KubernetesHarness : IAsyncDisposable
 
     public static string EnvironmentOf(ServiceAccountPlan plan) => plan.Labels[OwnershipTags.Environment];
 
-    public Task<string> EnsureAsync(ServiceAccountPlan plan) => Reconciler.EnsureAsync(Resource, plan, StageNames.ServiceAccount,
+    public Task<string> EnsureAsync(ServiceAccountPlan plan) => TestReconciler.EnsureAsync(Resource, plan, StageNames.ServiceAccount,
         $"{plan.Namespace}/{plan.Name}", EnvironmentOf(plan), Ct);
 
     public Task<(string Action, string? Detail)> RemoveAsync(ServiceAccountPlan plan, Guid? onlyCreatedBy) =>
-        Reconciler.RemoveAsync(Resource, plan, EnvironmentOf(plan), onlyCreatedBy, Ct);
+        TestReconciler.RemoveAsync(Resource, plan, EnvironmentOf(plan), onlyCreatedBy, Ct);
 
     public async ValueTask DisposeAsync()
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Outlet;
+using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Tests.Infrastructure;
 
 namespace Provisioner.Worker.Tests.Intake;
@@ -30,14 +31,17 @@ internal sealed class IntakeHost : IAsyncDisposable
         Action<PublishedMessages>? arrange = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
+        // The outbox lives in the saga store: a database of its own per host, unless the test shares one.
+        var withStore = new Dictionary<string, string?>(settings);
+        withStore.TryAdd("SagaStore:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), $"intake-{Guid.NewGuid():N}.db")}");
+        builder.Configuration.AddInMemoryCollection(withStore);
         builder.Services.AddLogging();
         if (moto is not null) builder.Services.AddSingleton(new SqsClients(Options.Create(moto.Options), moto.Credentials));
         builder.Services.AddMassTransit(x =>
         {
-            x.AddProvisionerOutlets();
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
+        builder.Services.AddProvisionerSagaStore();
         builder.Services.AddProvisionerIntake();
         builder.Services.AddProvisionerOutlet();
         var host = builder.Build();
@@ -47,6 +51,10 @@ internal sealed class IntakeHost : IAsyncDisposable
         await host.StartAsync();
         return new IntakeHost(host, published);
     }
+
+    /// <summary>An event as the saga writes it: routed to its outbox rows (the outlet, the ticket's callback) and committed.</summary>
+    public Task WriteAsync(object message, Provisioner.Contracts.TicketReference? ticket = null) =>
+        Services.GetRequiredService<OutboxStore>().AppendAsync(Services.GetRequiredService<OutletRouting>().RowsFor(message, ticket), default);
 
     public Task StopAsync() => host.StopAsync();
 

@@ -39,15 +39,15 @@ public sealed class RealClusterTests : IDisposable
         var resource = new KubernetesServiceAccountResource(Calls, new CapturingLogger<KubernetesServiceAccountResource>());
         try
         {
-            Assert.Equal(Reconciler.Created, await Reconciler.EnsureAsync(resource, plan, "service-account", plan.Name, environment, timeout.Token));
-            Assert.Equal(Reconciler.Unchanged, await Reconciler.EnsureAsync(resource, plan, "service-account", plan.Name, environment, timeout.Token));
+            Assert.Equal(Reconciler.Created, await TestReconciler.EnsureAsync(resource, plan, "service-account", plan.Name, environment, timeout.Token));
+            Assert.Equal(Reconciler.Unchanged, await TestReconciler.EnsureAsync(resource, plan, "service-account", plan.Name, environment, timeout.Token));
 
             var token = await new ServiceAccountTokens(Calls, new CapturingLogger<ServiceAccountTokens>())
                 .RequestAsync(plan.Namespace, plan.Name, "sts.amazonaws.com", 600, timeout.Token);
             Assert.Equal(3, token.Split('.').Length);
 
-            var removed = await Reconciler.RemoveAsync(resource, plan, environment, Guid.Parse(plan.Labels[OwnershipTags.RequestId]), timeout.Token);
-            Assert.Equal((Reconciler.Deleted, null), removed);
+            var removed = await TestReconciler.RemoveAsync(resource, plan, environment, Guid.Parse(plan.Labels[OwnershipTags.RunId]), timeout.Token);
+            Assert.Equal((Reconciler.Deleted, "created by this run"), removed);
             var ns = await Calls.ReadAsync("read namespace", (c, t) => c.CoreV1.ReadNamespaceAsync(plan.Namespace, cancellationToken: t), timeout.Token);
             Assert.True(ns is null || ns.Status?.Phase == "Terminating");
         }

@@ -13,7 +13,7 @@ public sealed class OwnershipTagsTests
         {
             ["managed-by"] = "milvus-provisioner",
             ["milvus-provisioner/environment"] = "tenant-a",
-            ["milvus-provisioner/request-id"] = "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11",
+            ["milvus-provisioner/run-id"] = "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11",
         }, OwnershipTags.For("tenant-a", Creator));
 
     [Fact]

@@ -151,7 +151,7 @@ public sealed class PlannerTests
             ["team"] = "search",
             ["managed-by"] = "milvus-provisioner",
             ["milvus-provisioner/environment"] = "tenant-a",
-            ["milvus-provisioner/request-id"] = "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11",
+            ["milvus-provisioner/run-id"] = "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11",
         }, TestRequests.Plan(TestRequests.Valid()).Bucket.Tags);
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class PlannerTests
         {
             ["managed-by"] = "milvus-provisioner",
             ["milvus-provisioner/environment"] = "tenant-a",
-            ["milvus-provisioner/request-id"] = "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11",
+            ["milvus-provisioner/run-id"] = "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11",
         }, TestRequests.Plan(request).Bucket.Tags);
     }
 
@@ -198,7 +198,7 @@ public sealed class PlannerTests
         {
             ["app.kubernetes.io/managed-by"] = "milvus-provisioner",
             ["milvus-provisioner/environment"] = "tenant-a",
-            ["milvus-provisioner/request-id"] = "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11",
+            ["milvus-provisioner/run-id"] = "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11",
         }, plan.ServiceAccount.Labels);
     }
 
@@ -210,7 +210,7 @@ public sealed class PlannerTests
         var plan = Planner.Plan(valid with { Aws = valid.Aws with { AccountId = null } }, TestRequests.RequestId,
             new PlanFacts("210987654321", TestRequests.Issuer));
 
-        Assert.Equal(("tenant-a", TestRequests.RequestId, "us-east-2", "210987654321"), (plan.Environment, plan.RequestId, plan.Region, plan.AccountId));
+        Assert.Equal(("tenant-a", TestRequests.RequestId, "us-east-2", "210987654321"), (plan.Environment, plan.RunId, plan.Region, plan.AccountId));
         Assert.Equal("arn:aws:iam::210987654321:role/milvus-tenant-a-s3-access", plan.Role.Arn);
         Assert.Equal("arn:aws:iam::210987654321:policy/milvus-tenant-a-s3-access", plan.AccessPolicy.Arn);
         Assert.Equal($"arn:aws:iam::210987654321:oidc-provider/{TestRequests.IssuerHostPath}", plan.Role.OidcProviderArn);

@@ -35,7 +35,7 @@ public sealed class RecoverySweeperTests
         Assert.Equal((0, 1), (early, late));
         Assert.IsType<EnvironmentProvisioned>(outcome);
         Assert.Equal(["create bucket", "create access-policy", "create role", "verify"], restarted.Log.Calls);
-        Assert.Equal(["unchanged", "unchanged", "created", "verified"], restarted.Events.For(id).OfType<StageCompleted>().Select(s => s.Action));
+        Assert.Equal(["created", "created", "created", "verified"], restarted.Events.For(id).OfType<StageCompleted>().Select(s => s.Action));
         Assert.Equal(2, (await restarted.Table.LoadAsync(ResourceNames.CorrelationId(request.Environment), default))!.Run.Attempts);
     }
 

@@ -26,10 +26,11 @@ public abstract class SagaTableTests : IAsyncLifetime
         CorrelationId = Guid.NewGuid(),
         CurrentState = "Running",
         Environment = environment,
-        Request = new EnvironmentRequest { Environment = environment, Aws = new AwsSpec { Region = "us-east-2" } },
         Run = new Run
         {
+            RunId = Guid.NewGuid(),
             RequestId = Guid.NewGuid(),
+            Request = new EnvironmentRequest { Environment = environment, Aws = new AwsSpec { Region = "us-east-2" } },
             Stages = [new StageRecord("bucket", StageStatus.Completed, "created", new Dictionary<string, string> { ["arn"] = "arn:aws:s3:::b" },
                 DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(1), null, null)],
         },
@@ -46,7 +47,7 @@ public abstract class SagaTableTests : IAsyncLifetime
         Assert.NotNull(loaded);
         Assert.Equal(1, loaded.Version);
         Assert.Equal((saga.Environment, saga.Run.RequestId, saga.CurrentState), (loaded.Environment, loaded.Run.RequestId, loaded.CurrentState));
-        Assert.Equal("us-east-2", loaded.Request!.Aws.Region);
+        Assert.Equal("us-east-2", loaded.Run.Request!.Aws.Region);
         Assert.Equal("arn:aws:s3:::b", loaded.Run.Stages.Single().Outputs["arn"]);
     }
 

@@ -24,10 +24,10 @@ public sealed class ReconcilerTests(MotoServer moto) : IDisposable
         var later = TestEnvironments.Plan(request, Guid.NewGuid());
 
         var actions = await EnsureAllAsync(later);
-        var compensations = await RemoveAllAsync(later, onlyCreatedBy: later.RequestId);
+        var compensations = await RemoveAllAsync(later, onlyCreatedBy: later.RunId);
 
         Assert.Equal([Reconciler.Unchanged, Reconciler.Unchanged, Reconciler.Unchanged], actions);
-        Assert.All(compensations, c => Assert.Equal((Reconciler.Retained, "existed before this request"), c));
+        Assert.All(compensations, c => Assert.Equal((Reconciler.Retained, "existed before this run, which did not change it"), c));
         Assert.Equal([Reconciler.Unchanged, Reconciler.Unchanged, Reconciler.Unchanged], await EnsureAllAsync(first));
     }
 
@@ -38,9 +38,9 @@ public sealed class ReconcilerTests(MotoServer moto) : IDisposable
         var plan = TestEnvironments.Plan(request with { Kubernetes = request.Kubernetes with { CreateOidcProvider = true } });
         await EnsureAllAsync(plan);
 
-        var compensations = await RemoveAllAsync(plan, onlyCreatedBy: plan.RequestId);
+        var compensations = await RemoveAllAsync(plan, onlyCreatedBy: plan.RunId);
 
-        Assert.All(compensations, c => Assert.Equal((Reconciler.Deleted, null), c));
+        Assert.All(compensations, c => Assert.Equal((Reconciler.Deleted, "created by this run"), c));
         Assert.False((await harness.Bucket.ObserveAsync(plan.Bucket, plan.Environment, Ct)).Exists);
         Assert.False((await harness.Policy.ObserveAsync(plan.AccessPolicy, plan.Environment, Ct)).Exists);
         Assert.False((await harness.Role.ObserveAsync(plan.Role, plan.Environment, Ct)).Exists);
@@ -51,15 +51,15 @@ public sealed class ReconcilerTests(MotoServer moto) : IDisposable
 
     private async Task<string[]> EnsureAllAsync(EnvironmentPlan plan) =>
     [
-        await Reconciler.EnsureAsync(harness.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, Ct),
-        await Reconciler.EnsureAsync(harness.Policy, plan.AccessPolicy, StageNames.AccessPolicy, plan.AccessPolicy.Name, plan.Environment, Ct),
-        await Reconciler.EnsureAsync(harness.Role, plan.Role, StageNames.Role, plan.Role.Name, plan.Environment, Ct),
+        await TestReconciler.EnsureAsync(harness.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, Ct),
+        await TestReconciler.EnsureAsync(harness.Policy, plan.AccessPolicy, StageNames.AccessPolicy, plan.AccessPolicy.Name, plan.Environment, Ct),
+        await TestReconciler.EnsureAsync(harness.Role, plan.Role, StageNames.Role, plan.Role.Name, plan.Environment, Ct),
     ];
 
     private async Task<(string Action, string? Detail)[]> RemoveAllAsync(EnvironmentPlan plan, Guid onlyCreatedBy) =>
     [
-        await Reconciler.RemoveAsync(harness.Role, plan.Role, plan.Environment, onlyCreatedBy, Ct),
-        await Reconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, onlyCreatedBy, Ct),
-        await Reconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, onlyCreatedBy, Ct),
+        await TestReconciler.RemoveAsync(harness.Role, plan.Role, plan.Environment, onlyCreatedBy, Ct),
+        await TestReconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, onlyCreatedBy, Ct),
+        await TestReconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, onlyCreatedBy, Ct),
     ];
 }

@@ -28,8 +28,8 @@ public class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> n
         lock (existing)
         {
             if (!existing.TryGetValue(nameOf(plan), out var found)) return Task.FromResult(Observation.Missing);
-            var drift = Shape(found.Plan) == Shape(plan) || !OwnershipTags.IsOwnedBy(found.Tags, environment) ? [] : new List<string> { "plan" };
-            return Task.FromResult(Observation.Found(found.Tags, drift));
+            var drift = Shape(found.Plan) == Shape(plan) ? [] : new List<string> { "plan" };
+            return Task.FromResult(Observation.Found(found.Tags, drift, System.Text.Json.JsonSerializer.Serialize(found.Plan)));
         }
     }
 
@@ -49,6 +49,19 @@ public class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> n
         log.Add($"update {kind}");
         lock (existing) existing[nameOf(plan)] = (plan, existing[nameOf(plan)].Tags);
         return Task.CompletedTask;
+    }
+
+    public Exception? FailRestore { get; set; }
+
+    /// <summary>The plan the resource was last made from (what an update replaced comes back from a restore).</summary>
+    public TPlan? Current(TPlan plan) { lock (existing) return existing.TryGetValue(nameOf(plan), out var found) ? found.Plan : default; }
+
+    public Task<string> RestoreAsync(TPlan plan, string state, CancellationToken cancellationToken)
+    {
+        log.Add($"restore {kind}");
+        if (FailRestore is { } failure) throw failure;
+        lock (existing) existing[nameOf(plan)] = (System.Text.Json.JsonSerializer.Deserialize<TPlan>(state)!, existing[nameOf(plan)].Tags);
+        return Task.FromResult("plan restored");
     }
 
     public Task DeleteAsync(TPlan plan, CancellationToken cancellationToken)

@@ -256,7 +256,7 @@ public sealed class ProvisioningStateMachineTests
         Assert.IsType<EnvironmentProvisioned>(outcome);
         Assert.Equal(["create bucket", "create access-policy", "create role", "verify"], second.Log.Calls);
         Assert.Equal((1, 1, 1), (second.Bucket.Count, second.Policy.Count, second.Role.Count));
-        Assert.Equal(["unchanged", "unchanged", "created", "verified"], second.Events.For(id).OfType<StageCompleted>().Select(s => s.Action));
+        Assert.Equal(["created", "created", "created", "verified"], second.Events.For(id).OfType<StageCompleted>().Select(s => s.Action));
         var status = Assert.IsType<EnvironmentStatus>((await second.StatusAsync(request.Environment)).Message);
         Assert.Equal("provisioned", status.State);
     }

@@ -22,7 +22,6 @@ public sealed class TagRulesTests
     [InlineData("team", "search")]
     [InlineData("Cost Center_1.a:b/c=d+e-f@g", "Équipe 42")]
     [InlineData("team", "")]
-    [InlineData("Managed-By", "someone")]
     [InlineData("milvus-provisioner", "no slash so not our prefix")]
     public void Check_AllowedTag_NoProblems(string key, string value) =>
         Assert.Empty(TagRules.Check(new Dictionary<string, string> { [key] = value }));
@@ -37,7 +36,10 @@ public sealed class TagRulesTests
     [InlineData("Aws:team", "search", "key must not start with the reserved prefix 'aws:'")]
     [InlineData("managed-by", "terraform", "key is reserved for the provisioner's ownership tags")]
     [InlineData("milvus-provisioner/environment", "tenant-b", "key is reserved for the provisioner's ownership tags")]
-    [InlineData("milvus-provisioner/request-id", "x", "key is reserved for the provisioner's ownership tags")]
+    [InlineData("milvus-provisioner/run-id", "x", "key is reserved for the provisioner's ownership tags")]
+    [InlineData("Managed-By", "someone", "key is reserved for the provisioner's ownership tags")]
+    [InlineData("MANAGED-BY", "someone", "key is reserved for the provisioner's ownership tags")]
+    [InlineData("Milvus-Provisioner/Environment", "tenant-b", "key is reserved for the provisioner's ownership tags")]
     [InlineData("team#1", "search", "key " + Allowed)]
     [InlineData("team", "search*", "value " + Allowed)]
     [InlineData("aws:team!", "search?", "key must not start with the reserved prefix 'aws:'", "key " + Allowed, "value " + Allowed)]

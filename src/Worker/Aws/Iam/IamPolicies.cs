@@ -56,6 +56,23 @@ public sealed class IamPolicies
         return result.Child("PolicyVersion").Required("VersionId");
     }
 
+    public Task SetDefaultPolicyVersionAsync(string arn, string versionId, CancellationToken cancellationToken) =>
+        transport.SendAsync(
+            IamQuery.For("SetDefaultPolicyVersion").Add("PolicyArn", arn).Add("VersionId", versionId), cancellationToken);
+
+    /// <summary>The roles, users and groups the policy is attached to (all pages): what must let go of it before it can be deleted.</summary>
+    public async Task<IamPolicyEntities> ListEntitiesForPolicyAsync(string arn, CancellationToken cancellationToken)
+    {
+        var query = IamQuery.For("ListEntitiesForPolicy").Add("PolicyArn", arn);
+        var roles = await transport.ListAllAsync(query, "PolicyRoles", r => r.Required("RoleName"), cancellationToken).ConfigureAwait(false);
+        var users = await transport.ListAllAsync(query, "PolicyUsers", u => u.Required("UserName"), cancellationToken).ConfigureAwait(false);
+        var groups = await transport.ListAllAsync(query, "PolicyGroups", g => g.Required("GroupName"), cancellationToken).ConfigureAwait(false);
+        return new IamPolicyEntities(roles, users, groups);
+    }
+
+    public Task DetachGroupPolicyAsync(string group, string arn, CancellationToken cancellationToken) =>
+        transport.SendAsync(IamQuery.For("DetachGroupPolicy").Add("GroupName", group).Add("PolicyArn", arn), cancellationToken);
+
     public Task DeletePolicyVersionAsync(string arn, string versionId, CancellationToken cancellationToken) =>
         transport.SendAsync(
             IamQuery.For("DeletePolicyVersion").Add("PolicyArn", arn).Add("VersionId", versionId), cancellationToken);

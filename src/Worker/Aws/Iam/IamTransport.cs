@@ -18,6 +18,9 @@ internal sealed class IamTransport(HttpClient http, Uri endpoint, BoundedRetry r
     public Task<XElement> SendAsync(IamQuery query, CancellationToken cancellationToken) =>
         retry.ExecuteAsync(ct => SendOnceAsync(query, ct), IsRetryable, cancellationToken);
 
+    /// <summary>For a call that must not be repeated blindly (it is not idempotent): one attempt, whatever happens.</summary>
+    public Task<XElement> SendWithoutRetryAsync(IamQuery query, CancellationToken cancellationToken) => SendOnceAsync(query, cancellationToken);
+
     /// <summary>For Get* calls: a missing entity is an answer, not an error.</summary>
     public async Task<XElement?> SendOrNullAsync(IamQuery query, CancellationToken cancellationToken)
     {

@@ -48,7 +48,9 @@ public sealed class IamUsers
 
     public async Task<IamAccessKey> CreateAccessKeyAsync(string name, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(IamQuery.For("CreateAccessKey").Add("UserName", name), cancellationToken)
+        // Never retried here: a retry after a lost answer would make a second key. The access-key stage deletes keys no
+        // Secret holds before it makes one, so the stage's own retry is safe.
+        var result = await transport.SendWithoutRetryAsync(IamQuery.For("CreateAccessKey").Add("UserName", name), cancellationToken)
             .ConfigureAwait(false);
         var key = result.Child("AccessKey");
         return new IamAccessKey(key.Required("AccessKeyId"), key.Required("SecretAccessKey"));
@@ -77,6 +79,17 @@ public sealed class IamUsers
     public Task<IReadOnlyList<string>> ListUserPolicyNamesAsync(string name, CancellationToken cancellationToken) =>
         transport.ListAllAsync(IamQuery.For("ListUserPolicies").Add("UserName", name), "PolicyNames",
             policy => policy.Value, cancellationToken);
+
+    /// <summary>An inline policy's document (JSON), or null when the user or the policy does not exist.</summary>
+    public async Task<string?> GetUserPolicyDocumentAsync(string name, string policyName, CancellationToken cancellationToken)
+    {
+        var result = await transport.SendOrNullAsync(IamQuery.For("GetUserPolicy").Add("UserName", name).Add("PolicyName", policyName),
+            cancellationToken).ConfigureAwait(false);
+        return result is null ? null : IamXml.DecodeDocument(result.Required("PolicyDocument"));
+    }
+
+    public Task UntagUserAsync(string name, IEnumerable<string> tagKeys, CancellationToken cancellationToken) =>
+        Send(IamQuery.For("UntagUser").Add("UserName", name).AddList("TagKeys", tagKeys), cancellationToken);
 
     public Task DeleteUserPolicyAsync(string name, string policyName, CancellationToken cancellationToken) =>
         Send(IamQuery.For("DeleteUserPolicy").Add("UserName", name).Add("PolicyName", policyName), cancellationToken);

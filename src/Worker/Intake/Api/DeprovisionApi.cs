@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.SagaStore;
-using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.Intake.Api;
 
@@ -31,7 +30,7 @@ public static class DeprovisionApi
 
         var saga = await table.LoadAsync(ResourceNames.CorrelationId(id), ct);
         // A saga that only ever refused requests created nothing: there is nothing to delete.
-        if (saga is null || (saga.CurrentState == nameof(ProvisioningStateMachine.Rejected) && saga.History.Count == 0)) return ApiResults.NotFound(id);
+        if (saga is null || !saga.HasRun) return ApiResults.NotFound(id);
         var command = new DeprovisionEnvironment(request.RequestId ?? Guid.NewGuid(), id, deleteData ?? request.DeleteData ?? false);
         await bus.Publish(command, ct);
         return Results.Accepted($"/environments/{Uri.EscapeDataString(id)}", new { id, requestId = command.RequestId, deleteData = command.DeleteData });

@@ -5,7 +5,8 @@ using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Common;
-using Provisioner.Worker.Outlet.Ticketing;
+using Provisioner.Worker.Outlet;
+using Provisioner.Worker.SagaStore;
 
 namespace Provisioner.Worker.Intake.Sqs;
 
@@ -14,7 +15,7 @@ namespace Provisioner.Worker.Intake.Sqs;
 /// (at-least-once; the request id makes a second delivery harmless). A refused message is dead-lettered with its
 /// reasons, or left for the queue's redrive policy, and an <see cref="EnvironmentRequestRejected"/> is published.
 /// </summary>
-public sealed class SqsRequestHandler(IBus bus, TicketDirectory tickets, TimeProvider clock, ILogger<SqsRequestHandler> logger)
+public sealed class SqsRequestHandler(IBus bus, OutletRouting routing, OutboxStore outbox, TimeProvider clock, ILogger<SqsRequestHandler> logger)
 {
     public const string RejectionAttribute = "provisioner-rejection";
     public const string ProblemsAttribute = "provisioner-problems";
@@ -63,9 +64,10 @@ public sealed class SqsRequestHandler(IBus bus, TicketDirectory tickets, TimePro
             request.Rejection, request.RequestId, request.Environment, request.Problems.Select(p => p.ToString()));
         if (!string.IsNullOrWhiteSpace(options.DeadLetterQueueUrl))
             await sqs.SendMessageAsync(DeadLetter(options.DeadLetterQueueUrl, message, request, problems), cancellationToken);
-        if (request.Ticket is { } ticket) tickets.Remember(request.RequestId, ticket);
-        await bus.Publish(new EnvironmentRequestRejected(request.RequestId, request.Environment, request.Problems, clock.GetUtcNow()),
-            cancellationToken);
+        var rejected = new EnvironmentRequestRejected(request.RequestId, request.Environment, request.Problems, clock.GetUtcNow());
+        // No saga carries a refused request: its event goes to the outbox on its own, for the outlet and the ticket.
+        await outbox.AppendAsync(routing.RowsFor(rejected, request.Ticket), cancellationToken);
+        await bus.Publish(rejected, cancellationToken);
         return string.IsNullOrWhiteSpace(options.DeadLetterQueueUrl) ? SqsOutcome.LeftForRedrive : SqsOutcome.DeadLettered;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Provisioner.Contracts;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Kubernetes;
@@ -16,6 +17,7 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
     public const string Key = "access-key";
     public const string Region = "region";
     public const string Labels = "labels";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly IamClient iam;
     private readonly AccessKeySecrets secrets;
@@ -44,7 +46,8 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
         if (held.Count != 1 || held[0].AccessKeyId != stored || held[0].Status != "Active") drift.Add(Key);
         if (AccessKeySecrets.Value(secret, AccessKeyPlan.RegionKey) != plan.Region) drift.Add(Region);
         if (!OwnershipTags.Converged(plan.Labels, labels.AsReadOnly())) drift.Add(Labels);
-        return Observation.Found(tags, drift);
+        var state = new AccessKeyState(AccessKeySecrets.Value(secret, AccessKeyPlan.RegionKey), labels.AsReadOnly(), drift);
+        return Observation.Found(tags, drift, JsonSerializer.Serialize(state, Json));
     }
 
     public async Task CreateAsync(AccessKeyPlan plan, CancellationToken ct)
@@ -81,7 +84,25 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
                 return;
             }
         }
-        if (observed.Drift.Contains(Region) || observed.Drift.Contains(Labels)) await secrets.PatchAsync(plan, ct);
+        if (observed.Drift.Contains(Region) || observed.Drift.Contains(Labels))
+            await secrets.PatchAsync(plan, KubernetesLabels.WithoutRunId(plan.Labels), plan.Region, exact: false, ct);
+    }
+
+    /// <summary>
+    /// Region and labels go back; a key is never brought back: the update replaced it only because the Secret held no
+    /// working key, and a deleted key cannot be recreated.
+    /// </summary>
+    public async Task<string> RestoreAsync(AccessKeyPlan plan, string state, CancellationToken ct)
+    {
+        var before = JsonSerializer.Deserialize<AccessKeyState>(state, Json)!;
+        var notes = new List<string>();
+        if (before.Drift.Contains(Region) || before.Drift.Contains(Labels))
+        {
+            await secrets.PatchAsync(plan, before.Labels, before.Region, exact: true, ct);
+            notes.Add("region and labels restored");
+        }
+        if (before.Drift.Contains(Key)) notes.Add("the Secret keeps the working key the run put there (a replaced or stray key cannot come back)");
+        return string.Join("; ", notes);
     }
 
     public async Task DeleteAsync(AccessKeyPlan plan, CancellationToken ct)
@@ -109,6 +130,9 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
         }
         catch (KubernetesApiException ex) when (!secretExists && ex.Kind == KubernetesErrorKind.AlreadyExists)
         {
+            // A create retried after its answer was lost finds its own Secret, holding this very key: that is success.
+            if (await secrets.ReadAsync(plan, CancellationToken.None) is { } landed
+                && AccessKeySecrets.Value(landed, AccessKeyPlan.AccessKeyIdKey) == key.AccessKeyId) return;
             await keys.DeleteQuietlyAsync(plan, key.AccessKeyId);
             throw new ResourceConflictException(StageNames.AccessKey, $"{plan.Namespace}/{plan.SecretName}", "appeared while the key was being made");
         }

@@ -52,7 +52,7 @@ public sealed class AccessKeySecrets(KubernetesCalls calls)
         if (exists)
         {
             var current = await ReadAsync(plan, ct);
-            // The request id records which run created the Secret: a replacement keeps it.
+            // The run id records which run created the Secret: a replacement keeps it.
             if (current?.Metadata?.Labels is { } labels) secret.Metadata.Labels = Merge(labels, plan.Labels);
             await calls.RunAsync($"replace secret {plan.Namespace}/{plan.SecretName}",
                 (c, t) => c.CoreV1.ReplaceNamespacedSecretAsync(secret, plan.SecretName, plan.Namespace, cancellationToken: t), ct);
@@ -64,15 +64,25 @@ public sealed class AccessKeySecrets(KubernetesCalls calls)
         }
     }
 
-    /// <summary>Region and labels only: the key stays as it is.</summary>
-    public Task PatchAsync(AccessKeyPlan plan, CancellationToken ct)
+    /// <summary>
+    /// Region and labels only: the key stays as it is. <paramref name="labels"/> are set over the Secret's; with
+    /// <paramref name="exact"/> (a restore) they become its labels exactly, so the labels an update added go (the run id stays).
+    /// </summary>
+    public async Task PatchAsync(AccessKeyPlan plan, IReadOnlyDictionary<string, string> labels, string? region, bool exact, CancellationToken ct)
     {
+        var current = exact ? (await ReadAsync(plan, ct))?.Metadata?.Labels ?? new Dictionary<string, string>() : new Dictionary<string, string>();
+        var patchedLabels = current.Keys.Where(k => k != OwnershipTags.RunId && !labels.ContainsKey(k))
+            .ToDictionary(k => k, object? (_) => null);
+        foreach (var (key, value) in labels.Where(l => l.Key != OwnershipTags.RunId)) patchedLabels[key] = value;
         var patch = new V1Patch(new Dictionary<string, object>
         {
-            ["metadata"] = new Dictionary<string, object> { ["labels"] = plan.Labels.Where(l => l.Key != OwnershipTags.RequestId).ToDictionary() },
-            ["data"] = new Dictionary<string, object> { [AccessKeyPlan.RegionKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(plan.Region)) },
+            ["metadata"] = new Dictionary<string, object> { ["labels"] = patchedLabels },
+            ["data"] = new Dictionary<string, object?>
+            {
+                [AccessKeyPlan.RegionKey] = region is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(region)),
+            },
         }, V1Patch.PatchType.MergePatch);
-        return calls.RunAsync($"patch secret {plan.Namespace}/{plan.SecretName}",
+        await calls.RunAsync($"patch secret {plan.Namespace}/{plan.SecretName}",
             (c, t) => c.CoreV1.PatchNamespacedSecretAsync(patch, plan.SecretName, plan.Namespace, cancellationToken: t), ct);
     }
 
@@ -83,7 +93,7 @@ public sealed class AccessKeySecrets(KubernetesCalls calls)
     private static Dictionary<string, string> Merge(IDictionary<string, string> current, IReadOnlyDictionary<string, string> planned)
     {
         var merged = planned.ToDictionary(StringComparer.Ordinal);
-        if (current.TryGetValue(OwnershipTags.RequestId, out var creator)) merged[OwnershipTags.RequestId] = creator;
+        if (current.TryGetValue(OwnershipTags.RunId, out var creator)) merged[OwnershipTags.RunId] = creator;
         return merged;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Provisioner.Worker.Aws;
@@ -13,6 +14,8 @@ namespace Provisioner.Worker.Stages.Bucket;
 public sealed class S3BucketResource(AwsClients aws, IBucketContents contents, ILogger<S3BucketResource> logger)
     : IResource<BucketPlan>, IHoldsData<BucketPlan>
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task<Observation> ObserveAsync(BucketPlan plan, string environment, CancellationToken ct)
     {
         var s3 = aws.S3(plan.Region);
@@ -28,24 +31,11 @@ public sealed class S3BucketResource(AwsClients aws, IBucketContents contents, I
         {
             throw new ResourceConflictException("bucket", plan.Name, "belongs to another account or region (S3 names are global)");
         }
-        if (!OwnershipTags.IsOwnedBy(tags, environment)) return Observation.Found(tags, []);
-        return Observation.Found(tags, await DriftAsync(s3, plan, tags, ct));
-    }
-
-    private static async Task<IReadOnlyList<string>> DriftAsync(IAmazonS3 s3, BucketPlan plan, Dictionary<string, string> tags,
-        CancellationToken ct)
-    {
-        var drift = new List<string>();
         var location = (await s3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = plan.Name }, ct)).Location?.Value;
         if ((string.IsNullOrEmpty(location) ? "us-east-1" : location) != plan.Region)
             throw new ResourceConflictException("bucket", plan.Name, $"is in region {location}, not {plan.Region}");
-        var versioning = await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = plan.Name }, ct);
-        if ((versioning.VersioningConfig?.Status == VersionStatus.Enabled) != plan.Versioning) drift.Add(BucketSettings.Versioning);
-        if (!await BucketSettings.EncryptionMatchesAsync(s3, plan, ct)) drift.Add(BucketSettings.Encryption);
-        if (!await BucketSettings.PublicAccessBlockedAsync(s3, plan.Name, ct)) drift.Add(BucketSettings.PublicAccessBlock);
-        if (!await BucketSettings.OwnershipMatchesAsync(s3, plan, ct)) drift.Add(BucketSettings.Ownership);
-        if (!OwnershipTags.Converged(plan.Tags, tags)) drift.Add(BucketSettings.Tags);
-        return drift;
+        var state = await BucketStateReader.ReadAsync(s3, plan, tags, ct);
+        return Observation.Found(tags, state.Drift, JsonSerializer.Serialize(state, Json));
     }
 
     public async Task CreateAsync(BucketPlan plan, CancellationToken ct)
@@ -84,15 +74,18 @@ public sealed class S3BucketResource(AwsClients aws, IBucketContents contents, I
         BucketSettings.ApplyAsync(aws.S3(plan.Region), KeepCreator(plan, observed.Tags), observed.Drift, ct);
 
     /// <summary>
-    /// PutBucketTagging replaces the whole set, unlike IAM's tag merge: carry the creator's request id over, so a later
+    /// PutBucketTagging replaces the whole set, unlike IAM's tag merge: carry the creator's run id over, so a later
     /// request's compensation never mistakes the bucket for its own.
     /// </summary>
     private static BucketPlan KeepCreator(BucketPlan plan, IReadOnlyDictionary<string, string>? observed)
     {
-        var tags = plan.Tags.Where(t => t.Key != OwnershipTags.RequestId).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
-        if (observed is not null && observed.TryGetValue(OwnershipTags.RequestId, out var creator)) tags[OwnershipTags.RequestId] = creator;
+        var tags = plan.Tags.Where(t => t.Key != OwnershipTags.RunId).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        if (observed is not null && observed.TryGetValue(OwnershipTags.RunId, out var creator)) tags[OwnershipTags.RunId] = creator;
         return plan with { Tags = tags };
     }
+
+    public Task<string> RestoreAsync(BucketPlan plan, string state, CancellationToken ct) =>
+        BucketSettings.RestoreAsync(aws.S3(plan.Region), plan.Name, JsonSerializer.Deserialize<BucketState>(state, Json)!, ct);
 
     public async Task DeleteAsync(BucketPlan plan, CancellationToken ct)
     {

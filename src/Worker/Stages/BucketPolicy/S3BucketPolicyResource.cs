@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Provisioner.Worker.Aws;
+using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages.BucketPolicy;
 
@@ -28,16 +30,26 @@ public sealed class S3BucketPolicyResource(AwsClients aws, ILogger<S3BucketPolic
         {
             throw new ResourceConflictException("bucket-policy", plan.Bucket, "its bucket belongs to another account");
         }
+        // The bucket's creator is not the statements' creator: who made these is for the run's intent records to say.
+        tags.Remove(OwnershipTags.RunId);
         var ours = (await ReadAsync(s3, plan.Bucket, ct)).Ours(plan.SidPrefix);
         // No grants planned and none present is the desired state itself, not a missing resource.
         if (ours.Count == 0) return plan.Grants.Count == 0 ? Observation.Found(tags, []) : Observation.Missing;
         var upToDate = BucketPolicyDocument.SameStatements(ours, plan.Grants.Select(g => g.Statement));
-        return Observation.Found(tags, upToDate ? [] : [Statements]);
+        return Observation.Found(tags, upToDate ? [] : [Statements], new JsonArray(ours.Select(o => o.DeepClone()).ToArray()).ToJsonString());
     }
 
     public Task CreateAsync(BucketPolicyPlan plan, CancellationToken ct) => WriteAsync(plan, plan.Grants.Select(g => g.Statement), ct);
 
     public Task UpdateAsync(BucketPolicyPlan plan, Observation observed, CancellationToken ct) => CreateAsync(plan, ct);
+
+    /// <summary>Our statements as they were before the update; everyone else's are left as they are now.</summary>
+    public async Task<string> RestoreAsync(BucketPolicyPlan plan, string state, CancellationToken ct)
+    {
+        var before = JsonNode.Parse(state)!.AsArray().Select(s => s!.ToJsonString()).ToList();
+        await WriteAsync(plan, before, ct);
+        return $"our {before.Count} bucket-policy statements restored";
+    }
 
     /// <summary>Removes only our statements; the policy itself goes only when nothing else is left in it.</summary>
     public async Task DeleteAsync(BucketPolicyPlan plan, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Common;
@@ -16,12 +17,12 @@ public sealed class IamUserResource(IamClient iam, BoundedRetry consistencyRetry
     public const string Tags = "tags";
     public const string Attachment = "policy-attachment";
     public const string ExtraPolicies = "extra-policies";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<Observation> ObserveAsync(IamUserPlan plan, string environment, CancellationToken ct)
     {
         var user = await iam.Users.GetUserAsync(plan.Name, ct);
         if (user is null) return Observation.Missing;
-        if (!OwnershipTags.IsOwnedBy(user.Tags, environment)) return Observation.Found(user.Tags, []);
         if (user.Path != plan.Path)
             throw new ResourceConflictException("user", plan.Name, $"has path {user.Path}, and a user's path is not changed by this provisioner (planned {plan.Path})");
         var drift = new List<string>();
@@ -29,9 +30,15 @@ public sealed class IamUserResource(IamClient iam, BoundedRetry consistencyRetry
         if (!OwnershipTags.Converged(plan.Tags, user.Tags)) drift.Add(Tags);
         var attached = await iam.Users.ListAttachedUserPoliciesAsync(plan.Name, ct);
         if (!attached.Contains(plan.PolicyArn)) drift.Add(Attachment);
-        if (attached.Any(arn => arn != plan.PolicyArn) || (await iam.Users.ListUserPolicyNamesAsync(plan.Name, ct)).Count > 0)
-            drift.Add(ExtraPolicies);
-        return Observation.Found(user.Tags, drift);
+        var inline = await iam.Users.ListUserPolicyNamesAsync(plan.Name, ct);
+        if (attached.Any(arn => arn != plan.PolicyArn) || inline.Count > 0) drift.Add(ExtraPolicies);
+        if (drift.Count == 0) return Observation.Found(user.Tags, drift);
+        // Inline policies are removed as drift: keep their documents, so a rollback can put them back as they were.
+        var documents = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in inline)
+            if (await iam.Users.GetUserPolicyDocumentAsync(plan.Name, name, ct) is { } document) documents[name] = document;
+        return Observation.Found(user.Tags, drift,
+            JsonSerializer.Serialize(new UserState(user.PermissionsBoundaryArn, user.Tags, attached, documents, drift), Json));
     }
 
     public async Task CreateAsync(IamUserPlan plan, CancellationToken ct)
@@ -56,9 +63,32 @@ public sealed class IamUserResource(IamClient iam, BoundedRetry consistencyRetry
             if (plan.PermissionsBoundary is { } boundary) await iam.Users.PutUserPermissionsBoundaryAsync(plan.Name, boundary, ct);
             else await iam.Users.DeleteUserPermissionsBoundaryAsync(plan.Name, ct);
         }
-        if (observed.Drift.Contains(Tags)) await iam.Users.TagUserAsync(plan.Name, IamPolicyResource.WithoutRequestId(plan.Tags), ct);
+        if (observed.Drift.Contains(Tags)) await iam.Users.TagUserAsync(plan.Name, IamPolicyResource.WithoutRunId(plan.Tags), ct);
         if (observed.Drift.Contains(Attachment)) await AttachAsync(plan, ct);
         if (observed.Drift.Contains(ExtraPolicies)) await RemovePoliciesAsync(plan, keep: plan.PolicyArn, ct);
+    }
+
+    public async Task<string> RestoreAsync(IamUserPlan plan, string state, CancellationToken ct)
+    {
+        var before = JsonSerializer.Deserialize<UserState>(state, Json)!;
+        if (before.Drift.Contains(Boundary))
+        {
+            if (before.PermissionsBoundary is { } boundary) await iam.Users.PutUserPermissionsBoundaryAsync(plan.Name, boundary, ct);
+            else await iam.Users.DeleteUserPermissionsBoundaryAsync(plan.Name, ct);
+        }
+        if (before.Drift.Contains(Tags))
+            await IamTags.RestoreAsync(before.Tags, plan.Tags, tags => iam.Users.TagUserAsync(plan.Name, tags, ct),
+                keys => iam.Users.UntagUserAsync(plan.Name, keys, ct));
+        if (before.Drift.Contains(Attachment) || before.Drift.Contains(ExtraPolicies))
+        {
+            var attached = await iam.Users.ListAttachedUserPoliciesAsync(plan.Name, ct);
+            foreach (var arn in attached.Except(before.AttachedPolicies)) await iam.Users.DetachUserPolicyAsync(plan.Name, arn, ct);
+            foreach (var arn in before.AttachedPolicies.Except(attached)) await iam.Users.AttachUserPolicyAsync(plan.Name, arn, ct);
+            var inline = await iam.Users.ListUserPolicyNamesAsync(plan.Name, ct);
+            foreach (var (name, document) in before.InlinePolicies.Where(p => !inline.Contains(p.Key)))
+                await iam.Users.PutUserPolicyAsync(plan.Name, name, document, ct);
+        }
+        return $"{string.Join(", ", before.Drift)} restored";
     }
 
     /// <summary>IAM refuses to delete a user with keys or policies: those go first.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Provisioner.Worker.Common;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Planning;
@@ -15,6 +16,7 @@ public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogge
 {
     public static readonly BoundedRetry DefaultRetry = new(4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<(string Namespace, string Release), HelmRevision> current = new();
 
     public async Task<Observation> ObserveAsync(MilvusReleasePlan plan, string environment, CancellationToken ct)
@@ -23,9 +25,9 @@ public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogge
         if (history.Count == 0) return Observation.Missing;
         var values = await Retry(c => helm.GetValuesAsync(plan.Release, plan.Namespace, c), ct) ?? [];
         var tags = OwnershipMarker.Read(values);
-        if (!OwnershipTags.IsOwnedBy(tags, environment)) return Observation.Found(tags, []);
-        current[(plan.Namespace, plan.Release)] = history[^1];
-        return Observation.Found(tags, ReleaseDrift.Of(plan, history[^1], values));
+        if (OwnershipTags.IsOwnedBy(tags, environment)) current[(plan.Namespace, plan.Release)] = history[^1];
+        var last = history[^1];
+        return Observation.Found(tags, ReleaseDrift.Of(plan, last, values), JsonSerializer.Serialize(new ReleaseState(last.Revision, last.Status), Json));
     }
 
     public Task CreateAsync(MilvusReleasePlan plan, CancellationToken ct) => InstallAsync(plan, plan.Tags, ct);
@@ -36,6 +38,19 @@ public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogge
         // Nothing of the old release is left after an uninstall: the release installed next is this request's own.
         if (await RecoverAsync(plan, ct) == RecoveryAction.Uninstall) owner = plan.Tags;
         await InstallAsync(plan, owner, ct);
+    }
+
+    /// <summary>Back to the revision that was there before the upgrade, with helm's own rollback (a new revision, as helm does it).</summary>
+    public async Task<string> RestoreAsync(MilvusReleasePlan plan, string state, CancellationToken ct)
+    {
+        var before = JsonSerializer.Deserialize<ReleaseState>(state, Json)!;
+        if (before.Status != HelmStatuses.Deployed)
+            return $"revision {before.Revision} was {before.Status}, not deployed: the release is left at the revision this run installed";
+        var history = await HistoryAsync(plan, ct);
+        if (history is [.., var last] && last.Revision == before.Revision) return $"already at revision {before.Revision}";
+        await helm.RollbackAsync(plan.Release, plan.Namespace, before.Revision, ct);
+        if (await HistoryAsync(plan, ct) is [.., var rolled]) current[(plan.Namespace, plan.Release)] = rolled;
+        return $"rolled back to revision {before.Revision}";
     }
 
     public async Task DeleteAsync(MilvusReleasePlan plan, CancellationToken ct)
@@ -89,7 +104,7 @@ public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogge
     private static Dictionary<string, string> KeepCreator(IReadOnlyDictionary<string, string> planned, IReadOnlyDictionary<string, string>? observed)
     {
         var tags = new Dictionary<string, string>(planned, StringComparer.Ordinal);
-        if (observed is not null && observed.TryGetValue(OwnershipTags.RequestId, out var creator)) tags[OwnershipTags.RequestId] = creator;
+        if (observed is not null && observed.TryGetValue(OwnershipTags.RunId, out var creator)) tags[OwnershipTags.RunId] = creator;
         return tags;
     }
 }

@@ -5,7 +5,7 @@ namespace Provisioner.Worker.Stages.MilvusRelease;
 
 /// <summary>
 /// A Helm release has no tags, so ownership travels in its values as one extra top-level key the chart ignores:
-/// <c>milvusProvisioner: {managedBy, environment, requestId}</c>. Helm keeps it with every revision, so
+/// <c>milvusProvisioner: {managedBy, environment, runId}</c>. Helm keeps it with every revision, so
 /// <c>helm status</c> shows who made the release, and it reads back as the usual <see cref="OwnershipTags"/>.
 /// </summary>
 public static class OwnershipMarker
@@ -16,7 +16,7 @@ public static class OwnershipMarker
     [
         (OwnershipTags.ManagedBy, "managedBy"),
         (OwnershipTags.Environment, "environment"),
-        (OwnershipTags.RequestId, "requestId"),
+        (OwnershipTags.RunId, "runId"),
     ];
 
     /// <summary>The values document with the marker set last, so no override can forge or drop it.</summary>
@@ -40,11 +40,11 @@ public static class OwnershipMarker
         return tags;
     }
 
-    /// <summary>A copy without the creator's request id, which a reconcile keeps and so never counts as drift.</summary>
-    public static JsonObject WithoutRequestId(JsonObject values)
+    /// <summary>A copy without the creator run id, which a reconcile keeps and so never counts as drift.</summary>
+    public static JsonObject WithoutRunId(JsonObject values)
     {
         var copy = (JsonObject)values.DeepClone();
-        (copy[Key] as JsonObject)?.Remove("requestId");
+        (copy[Key] as JsonObject)?.Remove("runId");
         return copy;
     }
 }

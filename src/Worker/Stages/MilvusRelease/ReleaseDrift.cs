@@ -16,8 +16,8 @@ public static class ReleaseDrift
     {
         var drift = new List<string>();
         if (current.Status != HelmStatuses.Deployed) drift.Add(Status);
-        var desired = OwnershipMarker.WithoutRequestId(OwnershipMarker.Apply(plan.Values, plan.Tags));
-        if (!JsonNode.DeepEquals(desired, OwnershipMarker.WithoutRequestId(values))) drift.Add(Values);
+        var desired = OwnershipMarker.WithoutRunId(OwnershipMarker.Apply(plan.Values, plan.Tags));
+        if (!JsonNode.DeepEquals(desired, OwnershipMarker.WithoutRunId(values))) drift.Add(Values);
         if (IsExactVersion(plan.Version) && current.ChartVersion is { } deployed && !SameVersion(plan.Version!, deployed))
             drift.Add(ChartVersion);
         return drift;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Aws.Iam;
 using Provisioner.Worker.Common;
@@ -13,20 +14,22 @@ public sealed class IamRoleResource(IamClient iam, OidcProviders providers, Boun
     public const string Boundary = "permissions-boundary";
     public const string Tags = "tags";
     public const string Attachment = "policy-attachment";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<Observation> ObserveAsync(RolePlan plan, string environment, CancellationToken ct)
     {
         var role = await iam.Roles.GetRoleAsync(plan.Name, ct);
         if (role is null) return Observation.Missing;
-        if (!OwnershipTags.IsOwnedBy(role.Tags, environment)) return Observation.Found(role.Tags, []);
         if (role.Path != plan.Path)
             throw new ResourceConflictException("role", plan.Name, $"has path {role.Path}, and a role's path cannot change (planned {plan.Path})");
         var drift = new List<string>();
         if (!PolicyComparer.AreEquivalent(role.AssumeRolePolicyDocument, plan.TrustPolicy)) drift.Add(Trust);
         if (role.PermissionsBoundaryArn != plan.PermissionsBoundary) drift.Add(Boundary);
         if (!OwnershipTags.Converged(plan.Tags, role.Tags)) drift.Add(Tags);
-        if (!(await iam.Roles.ListAttachedRolePoliciesAsync(plan.Name, ct)).Contains(plan.PolicyArn)) drift.Add(Attachment);
-        return Observation.Found(role.Tags, drift);
+        var attached = await iam.Roles.ListAttachedRolePoliciesAsync(plan.Name, ct);
+        if (!attached.Contains(plan.PolicyArn)) drift.Add(Attachment);
+        return Observation.Found(role.Tags, drift,
+            JsonSerializer.Serialize(new RoleState(role.AssumeRolePolicyDocument, role.PermissionsBoundaryArn, role.Tags, attached, drift), Json));
     }
 
     public async Task CreateAsync(RolePlan plan, CancellationToken ct)
@@ -58,8 +61,29 @@ public sealed class IamRoleResource(IamClient iam, OidcProviders providers, Boun
             if (plan.PermissionsBoundary is { } boundary) await iam.Roles.PutRolePermissionsBoundaryAsync(plan.Name, boundary, ct);
             else await iam.Roles.DeleteRolePermissionsBoundaryAsync(plan.Name, ct);
         }
-        if (observed.Drift.Contains(Tags)) await iam.Roles.TagRoleAsync(plan.Name, IamPolicyResource.WithoutRequestId(plan.Tags), ct);
+        if (observed.Drift.Contains(Tags)) await iam.Roles.TagRoleAsync(plan.Name, IamPolicyResource.WithoutRunId(plan.Tags), ct);
         if (observed.Drift.Contains(Attachment)) await AttachAsync(plan, ct);
+    }
+
+    public async Task<string> RestoreAsync(RolePlan plan, string state, CancellationToken ct)
+    {
+        var before = JsonSerializer.Deserialize<RoleState>(state, Json)!;
+        if (before.Drift.Contains(Trust)) await iam.Roles.UpdateAssumeRolePolicyAsync(plan.Name, before.TrustPolicy, ct);
+        if (before.Drift.Contains(Boundary))
+        {
+            if (before.PermissionsBoundary is { } boundary) await iam.Roles.PutRolePermissionsBoundaryAsync(plan.Name, boundary, ct);
+            else await iam.Roles.DeleteRolePermissionsBoundaryAsync(plan.Name, ct);
+        }
+        if (before.Drift.Contains(Tags))
+            await IamTags.RestoreAsync(before.Tags, plan.Tags, tags => iam.Roles.TagRoleAsync(plan.Name, tags, ct),
+                keys => iam.Roles.UntagRoleAsync(plan.Name, keys, ct));
+        if (before.Drift.Contains(Attachment))
+        {
+            var attached = await iam.Roles.ListAttachedRolePoliciesAsync(plan.Name, ct);
+            foreach (var arn in attached.Except(before.AttachedPolicies)) await iam.Roles.DetachRolePolicyAsync(plan.Name, arn, ct);
+            foreach (var arn in before.AttachedPolicies.Except(attached)) await iam.Roles.AttachRolePolicyAsync(plan.Name, arn, ct);
+        }
+        return $"{string.Join(", ", before.Drift)} restored";
     }
 
     public async Task DeleteAsync(RolePlan plan, CancellationToken ct)

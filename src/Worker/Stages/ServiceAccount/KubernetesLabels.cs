@@ -4,7 +4,7 @@ namespace Provisioner.Worker.Stages.ServiceAccount;
 
 /// <summary>
 /// Kubernetes labels seen as ownership tags. The cluster spells managed-by the recommended way
-/// (<c>app.kubernetes.io/managed-by</c>); the environment and request-id keys are the same as on AWS.
+/// (<c>app.kubernetes.io/managed-by</c>); the environment and run-id keys are the same as on AWS.
 /// </summary>
 public static class KubernetesLabels
 {
@@ -21,9 +21,9 @@ public static class KubernetesLabels
     public static bool IsOwnedBy(IDictionary<string, string>? labels, string environment) =>
         OwnershipTags.IsOwnedBy(AsTags(labels), environment);
 
-    /// <summary>The plan's labels for a reconcile or an adoption: the request id records the creator and is never rewritten.</summary>
-    public static Dictionary<string, string> WithoutRequestId(IReadOnlyDictionary<string, string> labels) =>
-        labels.Where(l => l.Key != OwnershipTags.RequestId).ToDictionary(StringComparer.Ordinal);
+    /// <summary>The plan's labels for a reconcile or an adoption: the run id records the creator and is never rewritten.</summary>
+    public static Dictionary<string, string> WithoutRunId(IReadOnlyDictionary<string, string> labels) =>
+        labels.Where(l => l.Key != OwnershipTags.RunId).ToDictionary(StringComparer.Ordinal);
 
     public static string EnvironmentOf(ServiceAccountPlan plan) => plan.Labels[OwnershipTags.Environment];
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Provisioner.Contracts;
@@ -14,6 +15,7 @@ public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountP
 {
     public const string Annotations = "annotations";
     public const string Labels = "labels";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly KubernetesCalls calls;
     private readonly ILogger<KubernetesServiceAccountResource> logger;
@@ -36,7 +38,7 @@ public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountP
         if (!OwnershipTags.IsOwnedBy(tags, environment))
         {
             if (!plan.Adopt) return Observation.Found(tags, []);
-            // Adopted, explicitly: ours from now on, but without our request id, so no compensation removes what existed before.
+            // Adopted, explicitly: ours from now on, but without our run id, so no compensation removes what existed before.
             tags = new Dictionary<string, string>(tags, StringComparer.Ordinal)
             {
                 [OwnershipTags.ManagedBy] = OwnershipTags.ManagedByValue,
@@ -47,7 +49,9 @@ public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountP
         var annotations = account.Metadata.Annotations ?? new Dictionary<string, string>();
         if (plan.Annotations.Any(a => !annotations.TryGetValue(a.Key, out var value) || value != a.Value)) drift.Add(Annotations);
         if (!OwnershipTags.Converged(plan.Labels, labels.AsReadOnly())) drift.Add(Labels);
-        return Observation.Found(tags, drift);
+        var state = new ServiceAccountState(plan.Annotations.Keys.ToDictionary(k => k, k => annotations.TryGetValue(k, out var v) ? v : null),
+            KubernetesLabels.WithoutRunId(plan.Labels).Keys.ToDictionary(k => k, k => labels.TryGetValue(k, out var v) ? v : null), drift);
+        return Observation.Found(tags, drift, JsonSerializer.Serialize(state, Json));
     }
 
     public async Task CreateAsync(ServiceAccountPlan plan, CancellationToken ct)
@@ -69,12 +73,26 @@ public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountP
     {
         var metadata = new Dictionary<string, object>();
         if (observed.Drift.Contains(Annotations)) metadata["annotations"] = plan.Annotations;
-        if (observed.Drift.Contains(Labels)) metadata["labels"] = KubernetesLabels.WithoutRequestId(plan.Labels);
+        if (observed.Drift.Contains(Labels)) metadata["labels"] = KubernetesLabels.WithoutRunId(plan.Labels);
         if (metadata.Count == 0) return;
         var patch = new V1Patch(new Dictionary<string, object> { ["metadata"] = metadata }, V1Patch.PatchType.MergePatch);
         await calls.RunAsync($"patch serviceaccount {plan.Namespace}/{plan.Name}",
             (c, t) => c.CoreV1.PatchNamespacedServiceAccountAsync(patch, plan.Name, plan.Namespace, cancellationToken: t), ct);
         logger.LogInformation("Updated {Drift} of serviceaccount {Namespace}/{ServiceAccount}", observed.Drift, plan.Namespace, plan.Name);
+    }
+
+    /// <summary>The planned annotations and labels go back to the values they had; those that were absent are removed again.</summary>
+    public async Task<string> RestoreAsync(ServiceAccountPlan plan, string state, CancellationToken ct)
+    {
+        var before = JsonSerializer.Deserialize<ServiceAccountState>(state, Json)!;
+        var metadata = new Dictionary<string, object>();
+        if (before.Drift.Contains(Annotations)) metadata["annotations"] = before.Annotations;
+        if (before.Drift.Contains(Labels)) metadata["labels"] = before.Labels;
+        if (metadata.Count == 0) return "nothing to restore";
+        var patch = new V1Patch(new Dictionary<string, object> { ["metadata"] = metadata }, V1Patch.PatchType.MergePatch);
+        await calls.RunAsync($"patch serviceaccount {plan.Namespace}/{plan.Name}",
+            (c, t) => c.CoreV1.PatchNamespacedServiceAccountAsync(patch, plan.Name, plan.Namespace, cancellationToken: t), ct);
+        return $"{string.Join(", ", before.Drift)} restored";
     }
 
     public async Task DeleteAsync(ServiceAccountPlan plan, CancellationToken ct)

@@ -1,6 +1,7 @@
 using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.Stages.Verify;
 
@@ -17,9 +18,16 @@ public sealed class VerifyStage : IStage
 
     public bool IsIn(EnvironmentPlan plan) => true;
 
-    public void AddTo(RoutingSlipBuilder builder, EnvironmentPlan plan, StageMode mode, string? abandonReason = null, bool deleteData = false) =>
+    public string? ResourceNameIn(EnvironmentPlan plan) => null;
+
+    public void AddTo(RoutingSlipBuilder builder, EnvironmentPlan plan, StageMode mode, string? abandonReason = null) =>
         builder.AddActivity(Name, StageQueues.Execute(Name),
-            new VerifyArguments(plan.RequestId, plan.Environment, plan, mode == StageMode.Abandon ? abandonReason ?? "the run was abandoned" : null));
+            new VerifyArguments(plan.RunId, plan.Environment, plan, mode == StageMode.Abandon ? abandonReason ?? "the run was abandoned" : null));
+
+    public void AddFor(RoutingSlipBuilder builder, InventoryItem item, string activityName, Guid runId, string environment, StageMode mode,
+        bool deleteData = false) => throw new NotSupportedException("verification creates nothing to remove");
+
+    public InventoryItem? ItemOf(EnvironmentPlan plan, Guid createdBy, DateTimeOffset now) => null;
 
     public void AddServices(IServiceCollection services) => services.AddVerifyStage();
 

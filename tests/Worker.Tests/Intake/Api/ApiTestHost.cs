@@ -72,7 +72,6 @@ internal sealed class ApiTestHost : IAsyncDisposable
         services.AddMassTransit(x =>
         {
             ProvisionerRegistration.AddProvisionerComponents(x);
-            x.AddProvisionerOutlets();
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
         services.AddProvisionerIntake();

@@ -66,7 +66,7 @@ internal sealed class CallbackReceiver : IAsyncDisposable
         var status = await Respond(attempt, http.RequestAborted);
         if (status is >= 200 and < 300)
             accepted.Enqueue(new ReceivedCallback(http.Request.Path, http.Request.Headers[CallbackSignature.Header].ToString(),
-                http.Request.Headers[TicketCallbackSender.EventIdHeader].ToString(), body.ToArray(), DateTimeOffset.UtcNow));
+                http.Request.Headers[TicketDelivery.EventIdHeader].ToString(), body.ToArray(), DateTimeOffset.UtcNow));
         return Results.StatusCode(status);
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using Provisioner.Contracts;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Planning;
-using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Stages.IamUser;
 using Provisioner.Worker.Tests.Infrastructure;
@@ -53,17 +52,17 @@ internal sealed class AccessKeyScene : IAsyncDisposable
         Assert.Empty(Provisioner.Worker.Validation.RequestValidator.Validate(request, DateTimeOffset.UtcNow));
         var plan = Planner.Plan(request, Guid.NewGuid(), new PlanFacts(MotoServer.AccountId, PlanFacts.UnknownIssuer));
         var scene = new AccessKeyScene(moto, aws, k8s, plan);
-        await Reconciler.EnsureAsync(aws.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, scene.Ct);
-        await Reconciler.EnsureAsync(aws.Policy, plan.AccessPolicy, StageNames.AccessPolicy, plan.AccessPolicy.Name, plan.Environment, scene.Ct);
+        await TestReconciler.EnsureAsync(aws.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, scene.Ct);
+        await TestReconciler.EnsureAsync(aws.Policy, plan.AccessPolicy, StageNames.AccessPolicy, plan.AccessPolicy.Name, plan.Environment, scene.Ct);
         if (withUser) await scene.EnsureUserAsync();
         return scene;
     }
 
     public Task<string> EnsureUserAsync() =>
-        Reconciler.EnsureAsync(User, Plan.User!, StageNames.IamUser, Plan.User!.Name, Plan.Environment, Ct);
+        TestReconciler.EnsureAsync(User, Plan.User!, StageNames.IamUser, Plan.User!.Name, Plan.Environment, Ct);
 
     public Task<string> EnsureKeyAsync() =>
-        Reconciler.EnsureAsync(Key, KeyPlan, StageNames.AccessKey, KeyPlan.SecretName, Plan.Environment, Ct);
+        TestReconciler.EnsureAsync(Key, KeyPlan, StageNames.AccessKey, KeyPlan.SecretName, Plan.Environment, Ct);
 
     public async Task<IReadOnlyList<string>> KeyIdsAsync() =>
         (await Aws.Iam.Users.ListAccessKeysAsync(KeyPlan.UserName, Ct)).Select(k => k.AccessKeyId).ToList();

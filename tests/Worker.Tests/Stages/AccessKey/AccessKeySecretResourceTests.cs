@@ -62,7 +62,7 @@ public sealed class AccessKeySecretResourceTests(MotoServer moto)
             new CapturingLogger<AccessKeySecretResource>());
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(() =>
-            Reconciler.EnsureAsync(refused, scene.KeyPlan, "access-key", scene.KeyPlan.SecretName, scene.Plan.Environment, scene.Ct));
+            TestReconciler.EnsureAsync(refused, scene.KeyPlan, "access-key", scene.KeyPlan.SecretName, scene.Plan.Environment, scene.Ct));
         Assert.Equal(KubernetesErrorKind.Terminal, error.Kind);
         Assert.Empty(await scene.KeyIdsAsync());
 
@@ -106,7 +106,7 @@ public sealed class AccessKeySecretResourceTests(MotoServer moto)
         await scene.EnsureKeyAsync();
         await scene.Aws.Iam.Users.CreateAccessKeyAsync(scene.KeyPlan.UserName, scene.Ct);
 
-        var (action, _) = await Reconciler.RemoveAsync(scene.Key, scene.KeyPlan, scene.Plan.Environment, scene.Plan.RequestId, scene.Ct);
+        var (action, _) = await TestReconciler.RemoveAsync(scene.Key, scene.KeyPlan, scene.Plan.Environment, scene.Plan.RunId, scene.Ct);
 
         Assert.Equal(Reconciler.Deleted, action);
         Assert.Null(scene.K8s.StandIn.Find("secrets", scene.KeyPlan.Namespace, scene.KeyPlan.SecretName));

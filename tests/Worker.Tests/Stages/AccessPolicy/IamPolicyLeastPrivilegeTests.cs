@@ -78,8 +78,8 @@ public sealed class IamPolicyLeastPrivilegeTests(MotoServer moto) : IClassFixtur
         var request = TestEnvironments.Request(TestEnvironments.NewName("lp"));
         var plan = TestEnvironments.Plan(request with { Access = request.Access with { Permissions = permissions } });
         Assert.Equal(Reconciler.Created,
-            await Reconciler.EnsureAsync(admin.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, admin.Ct));
-        Assert.Equal(Reconciler.Created, await Reconciler.EnsureAsync(admin.Policy, plan.AccessPolicy, StageNames.AccessPolicy,
+            await TestReconciler.EnsureAsync(admin.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, admin.Ct));
+        Assert.Equal(Reconciler.Created, await TestReconciler.EnsureAsync(admin.Policy, plan.AccessPolicy, StageNames.AccessPolicy,
             plan.AccessPolicy.Name, plan.Environment, admin.Ct));
         return plan;
     }

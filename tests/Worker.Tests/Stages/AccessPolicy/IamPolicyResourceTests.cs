@@ -61,7 +61,7 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
     }
 
     [Fact]
-    public async Task EnsureAsync_DocumentChangedByNewVersionBehindOurBack_MakesThePlannedDocumentDefaultAgain()
+    public async Task EnsureAsync_DocumentChangedByNewVersionBehindOurBack_MakesThePlannedVersionDefaultAgainWithoutANewOne()
     {
         var plan = NewPlan();
         await EnsureAsync(plan);
@@ -72,7 +72,9 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
 
         Assert.Equal(Reconciler.Updated, action);
         JsonAssert.Equivalent(plan.AccessPolicy.Document, await DefaultDocumentAsync(plan));
-        Assert.Equal(3, (await VersionsAsync(plan)).Count);
+        // v1 already holds the planned document: it becomes the default again, so a retried update never piles up copies.
+        var versions = await VersionsAsync(plan);
+        Assert.Equal((2, "v1"), (versions.Count, versions.Single(v => v.IsDefault).VersionId));
         await AssertOursAndUpToDateAsync(plan);
     }
 
@@ -90,7 +92,7 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
 
         Assert.Equal(Reconciler.Updated, action);
         var tags = await harness.Iam.Policies.ListPolicyTagsAsync(later.AccessPolicy.Arn, Ct);
-        Assert.Equal(("search", creator.ToString()), (tags["team"], tags[OwnershipTags.RequestId]));
+        Assert.Equal(("search", creator.ToString()), (tags["team"], tags[OwnershipTags.RunId]));
         Assert.Single(await VersionsAsync(later));
         await AssertOursAndUpToDateAsync(later);
     }
@@ -113,7 +115,29 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
     }
 
     [Fact]
-    public async Task EnsureAsync_PermissionsFlippedPastTheVersionLimit_KeepsAtMostFiveVersions()
+    public async Task EnsureAsync_VersionLimitReachedAndNoneHoldsThePlan_DropsTheOldestUnusedAndKeepsAtMostFive()
+    {
+        var plan = NewPlan();
+        await EnsureAsync(plan);
+        var arn = plan.AccessPolicy.Arn;
+        // Behind our back: the limit filled with other documents, and the planned one gone.
+        for (var i = 0; i < IamVersionLimit - 1; i++)
+            await harness.Iam.Policies.CreatePolicyVersionAsync(arn, ReadOnlyDocument($"other-{i}"), setAsDefault: true, Ct);
+        await harness.Iam.Policies.DeletePolicyVersionAsync(arn, "v1", Ct);
+        await harness.Iam.Policies.CreatePolicyVersionAsync(arn, ReadOnlyDocument("other-last"), setAsDefault: true, Ct);
+        var before = await VersionsAsync(plan);
+        Assert.Equal(IamVersionLimit, before.Count);
+
+        Assert.Equal(Reconciler.Updated, await EnsureAsync(plan));
+
+        var versions = await VersionsAsync(plan);
+        Assert.Equal(IamVersionLimit, versions.Count);
+        Assert.DoesNotContain(versions, v => v.VersionId == before.Where(b => !b.IsDefault).MinBy(b => b.CreateDate)!.VersionId);
+        JsonAssert.Equivalent(plan.AccessPolicy.Document, await DefaultDocumentAsync(plan));
+    }
+
+    [Fact]
+    public async Task EnsureAsync_PermissionsFlippedBackAndForth_ReusesTheVersionThatHoldsEachDocument()
     {
         var request = TestEnvironments.Request(TestEnvironments.NewName("pol"));
         await EnsureAsync(TestEnvironments.Plan(request));
@@ -126,8 +150,8 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
             Assert.Equal(Reconciler.Updated, await EnsureAsync(plan));
 
             var versions = await VersionsAsync(plan);
-            Assert.InRange(versions.Count, 1, IamVersionLimit);
-            Assert.Equal($"v{change + 1}", Assert.Single(versions, v => v.IsDefault).VersionId);
+            Assert.Equal(2, versions.Count);
+            Assert.Equal(permissions == "read-only" ? "v2" : "v1", Assert.Single(versions, v => v.IsDefault).VersionId);
             JsonAssert.Equivalent(permissions == "read-only" ? ReadOnlyDocument(plan.Bucket.Name) : ReadWriteDocument(plan.Bucket.Name),
                 await DefaultDocumentAsync(plan));
         }
@@ -140,7 +164,7 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
 
         await harness.Policy.DeleteAsync(plan.AccessPolicy, Ct);
 
-        Assert.Equal((Reconciler.Absent, null), await Reconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, null, Ct));
+        Assert.Equal((Reconciler.Absent, null), await TestReconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, null, Ct));
     }
 
     [Fact]
@@ -149,9 +173,9 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
         var plan = NewPlan();
         await EnsureAsync(plan);
 
-        var result = await Reconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, Guid.NewGuid(), Ct);
+        var result = await TestReconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, Guid.NewGuid(), Ct);
 
-        Assert.Equal((Reconciler.Retained, "existed before this request"), result);
+        Assert.Equal((Reconciler.Retained, "existed before this run, which did not change it"), result);
         Assert.NotNull(await harness.Iam.Policies.GetPolicyAsync(plan.AccessPolicy.Arn, Ct));
     }
 
@@ -163,11 +187,11 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
         var request = TestEnvironments.Request(TestEnvironments.NewName("pol"));
         var plan = TestEnvironments.Plan(request);
         await EnsureAsync(plan);
-        await EnsureAsync(TestEnvironments.Plan(request with { Access = request.Access with { Permissions = "read-only" } }, plan.RequestId));
+        await EnsureAsync(TestEnvironments.Plan(request with { Access = request.Access with { Permissions = "read-only" } }, plan.RunId));
 
-        var result = await Reconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, plan.RequestId, Ct);
+        var result = await TestReconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, plan.RunId, Ct);
 
-        Assert.Equal((Reconciler.Deleted, null), result);
+        Assert.Equal((Reconciler.Deleted, "created by this run"), result);
         Assert.Null(await harness.Iam.Policies.GetPolicyAsync(plan.AccessPolicy.Arn, Ct));
     }
 
@@ -186,7 +210,7 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
 
     private static EnvironmentPlan NewPlan() => TestEnvironments.Plan(TestEnvironments.Request(TestEnvironments.NewName("pol")));
 
-    private Task<string> EnsureAsync(EnvironmentPlan plan) => Reconciler.EnsureAsync(harness.Policy, plan.AccessPolicy,
+    private Task<string> EnsureAsync(EnvironmentPlan plan) => TestReconciler.EnsureAsync(harness.Policy, plan.AccessPolicy,
         StageNames.AccessPolicy, plan.AccessPolicy.Name, plan.Environment, Ct);
 
     private Task<Observation> ObserveAsync(EnvironmentPlan plan) => harness.Policy.ObserveAsync(plan.AccessPolicy, plan.Environment, Ct);

@@ -17,7 +17,7 @@ public sealed class S3BucketContentsTests(MotoServer moto) : IDisposable
     {
         var request = TestEnvironments.Request(TestEnvironments.NewName("data"));
         var plan = TestEnvironments.Plan(request with { Bucket = request.Bucket with { Versioning = true } });
-        await Reconciler.EnsureAsync(harness.Bucket, plan.Bucket, "bucket", plan.Bucket.Name, plan.Environment, harness.Ct);
+        await TestReconciler.EnsureAsync(harness.Bucket, plan.Bucket, "bucket", plan.Bucket.Name, plan.Environment, harness.Ct);
         var s3 = harness.Aws.S3(plan.Region);
         foreach (var body in new[] { "v1", "v2", "v3" })
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = plan.Bucket.Name, Key = "segments/a", ContentBody = body }, harness.Ct);
@@ -37,7 +37,7 @@ public sealed class S3BucketContentsTests(MotoServer moto) : IDisposable
     public async Task DeleteAsync_BucketWithObjects_IsRetainedNotEmptied()
     {
         var plan = TestEnvironments.Plan(TestEnvironments.Request(TestEnvironments.NewName("keep")));
-        await Reconciler.EnsureAsync(harness.Bucket, plan.Bucket, "bucket", plan.Bucket.Name, plan.Environment, harness.Ct);
+        await TestReconciler.EnsureAsync(harness.Bucket, plan.Bucket, "bucket", plan.Bucket.Name, plan.Environment, harness.Ct);
         await harness.Aws.S3(plan.Region).PutObjectAsync(new PutObjectRequest { BucketName = plan.Bucket.Name, Key = "k", ContentBody = "x" }, harness.Ct);
 
         await Assert.ThrowsAsync<ResourceRetainedException>(() => harness.Bucket.DeleteAsync(plan.Bucket, harness.Ct));

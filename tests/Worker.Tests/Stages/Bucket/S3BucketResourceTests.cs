@@ -126,10 +126,14 @@ public sealed class S3BucketResourceTests(MotoServer moto) : IDisposable
         Assert.Equal(Reconciler.Updated, action);
         var tags = await TagsAsync(later);
         Assert.Equal("search", tags["team"]);
-        // The request id records who created the bucket; compensation of a later request must never see it as its own.
-        Assert.Equal(creator.ToString(), tags[OwnershipTags.RequestId]);
-        Assert.Equal((Reconciler.Retained, "existed before this request"),
-            await Reconciler.RemoveAsync(harness.Bucket, later.Bucket, later.Environment, later.RequestId, Ct));
+        // The run id records who created the bucket; compensation of a later run must never see it as its own...
+        Assert.Equal(creator.ToString(), tags[OwnershipTags.RunId]);
+        // ...it puts back what that run changed instead: the tags as they were before it, and the bucket stays.
+        Assert.Equal((Reconciler.Restored, "tags restored"),
+            await TestReconciler.RemoveAsync(harness.Bucket, later.Bucket, later.Environment, later.RunId, Ct));
+        var restored = await TagsAsync(later);
+        Assert.False(restored.ContainsKey("team"));
+        Assert.Equal(creator.ToString(), restored[OwnershipTags.RunId]);
     }
 
     [Fact]
@@ -139,7 +143,7 @@ public sealed class S3BucketResourceTests(MotoServer moto) : IDisposable
 
         await harness.Bucket.DeleteAsync(plan.Bucket, Ct);
 
-        Assert.Equal((Reconciler.Absent, null), await Reconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, null, Ct));
+        Assert.Equal((Reconciler.Absent, null), await TestReconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, null, Ct));
     }
 
     [Fact]
@@ -148,9 +152,9 @@ public sealed class S3BucketResourceTests(MotoServer moto) : IDisposable
         var plan = NewPlan();
         await EnsureAsync(plan);
 
-        var result = await Reconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, Guid.NewGuid(), Ct);
+        var result = await TestReconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, Guid.NewGuid(), Ct);
 
-        Assert.Equal((Reconciler.Retained, "existed before this request"), result);
+        Assert.Equal((Reconciler.Retained, "existed before this run, which did not change it"), result);
         Assert.True((await ObserveAsync(plan)).Exists);
     }
 
@@ -160,9 +164,9 @@ public sealed class S3BucketResourceTests(MotoServer moto) : IDisposable
         var plan = NewPlan();
         await EnsureAsync(plan);
 
-        var result = await Reconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, plan.RequestId, Ct);
+        var result = await TestReconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, plan.RunId, Ct);
 
-        Assert.Equal((Reconciler.Deleted, null), result);
+        Assert.Equal((Reconciler.Deleted, "created by this run"), result);
         Assert.False((await ObserveAsync(plan)).Exists);
     }
 
@@ -173,7 +177,7 @@ public sealed class S3BucketResourceTests(MotoServer moto) : IDisposable
         await harness.Aws.S3(plan.Region).PutBucketAsync(
             new PutBucketRequest { BucketName = plan.Bucket.Name, BucketRegionName = plan.Region, UseClientRegion = false }, Ct);
 
-        var result = await Reconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, null, Ct);
+        var result = await TestReconciler.RemoveAsync(harness.Bucket, plan.Bucket, plan.Environment, null, Ct);
 
         Assert.Equal((Reconciler.Retained, "not ours"), result);
         Assert.True((await ObserveAsync(plan)).Exists);
@@ -198,7 +202,7 @@ public sealed class S3BucketResourceTests(MotoServer moto) : IDisposable
     private static EnvironmentPlan NewPlan() => TestEnvironments.Plan(TestEnvironments.Request(TestEnvironments.NewName("bkt")));
 
     private Task<string> EnsureAsync(EnvironmentPlan plan) =>
-        Reconciler.EnsureAsync(harness.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, Ct);
+        TestReconciler.EnsureAsync(harness.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, Ct);
 
     private Task<Observation> ObserveAsync(EnvironmentPlan plan) => harness.Bucket.ObserveAsync(plan.Bucket, plan.Environment, Ct);
 

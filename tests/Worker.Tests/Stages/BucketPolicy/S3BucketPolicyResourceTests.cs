@@ -26,7 +26,7 @@ public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
 
     private async Task<EnvironmentPlan> WithBucketAsync(EnvironmentPlan plan, bool foreign = false)
     {
-        Assert.Equal(Reconciler.Created, await Reconciler.EnsureAsync(harness.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name,
+        Assert.Equal(Reconciler.Created, await TestReconciler.EnsureAsync(harness.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name,
             plan.Environment, Ct));
         if (foreign)
             await harness.Aws.S3(plan.Region).PutBucketPolicyAsync(new PutBucketPolicyRequest
@@ -38,7 +38,7 @@ public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
     }
 
     private Task<string> EnsureAsync(BucketPolicyPlan plan, string environment) =>
-        Reconciler.EnsureAsync(Resource, plan, StageNames.BucketPolicy, plan.Bucket, environment, Ct);
+        TestReconciler.EnsureAsync(Resource, plan, StageNames.BucketPolicy, plan.Bucket, environment, Ct);
 
     private async Task<string?> PolicyAsync(EnvironmentPlan plan)
     {
@@ -104,7 +104,7 @@ public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
         var plan = await WithBucketAsync(NewPlan(Grant(Analytics), Grant(Auditor)), foreign: true);
         await EnsureAsync(plan.BucketPolicy!, plan.Environment);
 
-        var (action, _) = await Reconciler.RemoveAsync(Resource, plan.BucketPolicy!, plan.Environment, plan.RequestId, Ct);
+        var (action, _) = await TestReconciler.RemoveAsync(Resource, plan.BucketPolicy!, plan.Environment, plan.RunId, Ct);
 
         Assert.Equal(Reconciler.Deleted, action);
         AssertPolicy(Document(ForeignStatement(plan)), await PolicyAsync(plan));
@@ -116,11 +116,11 @@ public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
         var plan = await WithBucketAsync(NewPlan(Grant(Analytics)));
         await EnsureAsync(plan.BucketPolicy!, plan.Environment);
 
-        await Reconciler.RemoveAsync(Resource, plan.BucketPolicy!, plan.Environment, plan.RequestId, Ct);
+        await TestReconciler.RemoveAsync(Resource, plan.BucketPolicy!, plan.Environment, plan.RunId, Ct);
 
         Assert.Null(await PolicyAsync(plan));
         Assert.Equal((Reconciler.Absent, (string?)null),
-            await Reconciler.RemoveAsync(Resource, plan.BucketPolicy!, plan.Environment, plan.RequestId, Ct));
+            await TestReconciler.RemoveAsync(Resource, plan.BucketPolicy!, plan.Environment, plan.RunId, Ct));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
         var plan = await WithBucketAsync(NewPlan(Grant(Analytics)));
         await EnsureAsync(plan.BucketPolicy!, plan.Environment);
 
-        var (action, _) = await Reconciler.RemoveAsync(Resource, plan.BucketPolicy!, plan.Environment, Guid.NewGuid(), Ct);
+        var (action, _) = await TestReconciler.RemoveAsync(Resource, plan.BucketPolicy!, plan.Environment, Guid.NewGuid(), Ct);
 
         Assert.Equal(Reconciler.Retained, action);
         Assert.NotNull(await PolicyAsync(plan));

@@ -54,7 +54,7 @@ public sealed class IamUserResourceTests(MotoServer moto)
         await scene.Aws.Iam.Users.CreateAccessKeyAsync(scene.Plan.User!.Name, scene.Ct);
         await scene.Aws.Iam.Users.PutUserPolicyAsync(scene.Plan.User.Name, "inline", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""", scene.Ct);
 
-        var (action, _) = await Reconciler.RemoveAsync(scene.User, scene.Plan.User, scene.Plan.Environment, null, scene.Ct);
+        var (action, _) = await TestReconciler.RemoveAsync(scene.User, scene.Plan.User, scene.Plan.Environment, null, scene.Ct);
 
         Assert.Equal(Reconciler.Deleted, action);
         Assert.Null(await scene.Aws.Iam.Users.GetUserAsync(scene.Plan.User.Name, scene.Ct));

@@ -71,9 +71,9 @@ public sealed class HelmReleaseResourceTests : IDisposable
             Assert.True(reconciled.UpToDate, string.Join(", ", reconciled.Drift));
             Assert.True(OwnershipTags.WasCreatedBy(reconciled.Tags, CreatorOf(first)));
 
-            Assert.Equal((Reconciler.Retained, "existed before this request"),
-                await Reconciler.RemoveAsync(resource, later, Environment, CreatorOf(later), Ct));
-            Assert.Equal((Reconciler.Deleted, (string?)null), await Reconciler.RemoveAsync(resource, later, Environment, CreatorOf(first), Ct));
+            Assert.Equal((Reconciler.Retained, "existed before this run, which did not change it"),
+                await TestReconciler.RemoveAsync(resource, later, Environment, CreatorOf(later), Ct));
+            Assert.Equal((Reconciler.Deleted, "created by this run"), await TestReconciler.RemoveAsync(resource, later, Environment, CreatorOf(first), Ct));
             Assert.False((await resource.ObserveAsync(first, Environment, Ct)).Exists);
             await resource.DeleteAsync(first, Ct);
         }
@@ -96,7 +96,7 @@ public sealed class HelmReleaseResourceTests : IDisposable
         {
             await Assert.ThrowsAsync<ResourceConflictException>(() => EnsureAsync(Resource(OnCluster()), ReleasePlans.For(release, Guid.NewGuid())));
 
-            Assert.Equal((Reconciler.Retained, "not ours"), await Reconciler.RemoveAsync(Resource(OnCluster()),
+            Assert.Equal((Reconciler.Retained, "not ours"), await TestReconciler.RemoveAsync(Resource(OnCluster()),
                 ReleasePlans.For(release, Guid.NewGuid()), Environment, null, Ct));
         }
         finally
@@ -132,9 +132,9 @@ public sealed class HelmReleaseResourceTests : IDisposable
     }
 
     private Task<string> EnsureAsync(HelmReleaseResource resource, MilvusReleasePlan plan) =>
-        Reconciler.EnsureAsync(resource, plan, "milvus release", plan.Release, Environment, Ct);
+        TestReconciler.EnsureAsync(resource, plan, "milvus release", plan.Release, Environment, Ct);
 
-    private static Guid CreatorOf(MilvusReleasePlan plan) => Guid.Parse(plan.Tags[OwnershipTags.RequestId]);
+    private static Guid CreatorOf(MilvusReleasePlan plan) => Guid.Parse(plan.Tags[OwnershipTags.RunId]);
 
     private HelmOptions Refusing(int major) => new() { Binary = HelmBinaries.Require(major), Kubeconfig = refusing.Path };
 

@@ -14,7 +14,7 @@ public sealed class OwnershipMarkerTests
         JsonAssert.Equivalent("""
             { "minio": { "enabled": false },
               "milvusProvisioner": { "managedBy": "milvus-provisioner", "environment": "tenant-a",
-                                     "requestId": "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11" } }
+                                     "runId": "3f2b8c1e-6a4d-4f7e-9b1a-2c5d8e7f0a11" } }
             """, OwnershipMarker.Apply("""{"minio":{"enabled":false}}""", Tags).ToJsonString());
 
     [Fact]
@@ -44,14 +44,14 @@ public sealed class OwnershipMarkerTests
         Assert.False(OwnershipTags.IsOwnedBy(OwnershipMarker.Read(JsonNode.Parse(values)!.AsObject()), "tenant-a"));
 
     [Fact]
-    public void WithoutRequestId_Marked_OnlyRequestIdGoneAndOriginalUntouched()
+    public void WithoutRunId_Marked_OnlyRunIdGoneAndOriginalUntouched()
     {
         var values = OwnershipMarker.Apply("""{"a":1}""", Tags);
 
-        var stripped = OwnershipMarker.WithoutRequestId(values);
+        var stripped = OwnershipMarker.WithoutRunId(values);
 
         JsonAssert.Equivalent("""{"a":1,"milvusProvisioner":{"managedBy":"milvus-provisioner","environment":"tenant-a"}}""", stripped.ToJsonString());
-        Assert.NotNull(values["milvusProvisioner"]!["requestId"]);
+        Assert.NotNull(values["milvusProvisioner"]!["runId"]);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class IamRoleResourceTests(MotoServer moto) : IDisposable
 
         Assert.Equal(Reconciler.Updated, action);
         var role = await harness.Iam.Roles.GetRoleAsync(plan.Role.Name, Ct);
-        Assert.Equal(("search", plan.RequestId.ToString()), (role!.Tags["team"], role.Tags[OwnershipTags.RequestId]));
+        Assert.Equal(("search", plan.RunId.ToString()), (role!.Tags["team"], role.Tags[OwnershipTags.RunId]));
         Assert.Equal([plan.AccessPolicy.Arn], await harness.Iam.Roles.ListAttachedRolePoliciesAsync(plan.Role.Name, Ct));
         await AssertOursAndUpToDateAsync(plan);
     }
@@ -177,7 +177,7 @@ public sealed class IamRoleResourceTests(MotoServer moto) : IDisposable
 
         await harness.Role.DeleteAsync(plan.Role, Ct);
 
-        Assert.Equal((Reconciler.Absent, null), await Reconciler.RemoveAsync(harness.Role, plan.Role, plan.Environment, null, Ct));
+        Assert.Equal((Reconciler.Absent, null), await TestReconciler.RemoveAsync(harness.Role, plan.Role, plan.Environment, null, Ct));
     }
 
     [Fact]
@@ -185,9 +185,9 @@ public sealed class IamRoleResourceTests(MotoServer moto) : IDisposable
     {
         var plan = await CreatedPlanAsync();
 
-        var result = await Reconciler.RemoveAsync(harness.Role, plan.Role, plan.Environment, Guid.NewGuid(), Ct);
+        var result = await TestReconciler.RemoveAsync(harness.Role, plan.Role, plan.Environment, Guid.NewGuid(), Ct);
 
-        Assert.Equal((Reconciler.Retained, "existed before this request"), result);
+        Assert.Equal((Reconciler.Retained, "existed before this run, which did not change it"), result);
         Assert.Equal([plan.AccessPolicy.Arn], await harness.Iam.Roles.ListAttachedRolePoliciesAsync(plan.Role.Name, Ct));
     }
 
@@ -197,14 +197,14 @@ public sealed class IamRoleResourceTests(MotoServer moto) : IDisposable
         var plan = await CreatedPlanAsync();
         Assert.Equal(1, (await harness.Iam.Policies.GetPolicyAsync(plan.AccessPolicy.Arn, Ct))?.AttachmentCount);
 
-        var result = await Reconciler.RemoveAsync(harness.Role, plan.Role, plan.Environment, plan.RequestId, Ct);
+        var result = await TestReconciler.RemoveAsync(harness.Role, plan.Role, plan.Environment, plan.RunId, Ct);
 
-        Assert.Equal((Reconciler.Deleted, null), result);
+        Assert.Equal((Reconciler.Deleted, "created by this run"), result);
         Assert.Null(await harness.Iam.Roles.GetRoleAsync(plan.Role.Name, Ct));
         // moto would delete an attached policy anyway (AWS refuses), so the count is what proves the detach.
         Assert.Equal(0, (await harness.Iam.Policies.GetPolicyAsync(plan.AccessPolicy.Arn, Ct))?.AttachmentCount);
-        Assert.Equal((Reconciler.Deleted, null),
-            await Reconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, plan.RequestId, Ct));
+        Assert.Equal((Reconciler.Deleted, "created by this run"),
+            await TestReconciler.RemoveAsync(harness.Policy, plan.AccessPolicy, plan.Environment, plan.RunId, Ct));
         Assert.Null(await harness.Iam.Policies.GetPolicyAsync(plan.AccessPolicy.Arn, Ct));
     }
 
@@ -238,7 +238,7 @@ public sealed class IamRoleResourceTests(MotoServer moto) : IDisposable
         return plan;
     }
 
-    private Task EnsurePolicyAsync(EnvironmentPlan plan) => Reconciler.EnsureAsync(harness.Policy, plan.AccessPolicy,
+    private Task EnsurePolicyAsync(EnvironmentPlan plan) => TestReconciler.EnsureAsync(harness.Policy, plan.AccessPolicy,
         StageNames.AccessPolicy, plan.AccessPolicy.Name, plan.Environment, Ct);
 
     private Task CreateProviderAsync(EnvironmentPlan plan) => harness.Iam.OpenIdConnectProviders.CreateOpenIdConnectProviderAsync(
@@ -249,7 +249,7 @@ public sealed class IamRoleResourceTests(MotoServer moto) : IDisposable
         new Dictionary<string, string>(), Ct)).Arn;
 
     private Task<string> EnsureAsync(EnvironmentPlan plan) =>
-        Reconciler.EnsureAsync(harness.Role, plan.Role, StageNames.Role, plan.Role.Name, plan.Environment, Ct);
+        TestReconciler.EnsureAsync(harness.Role, plan.Role, StageNames.Role, plan.Role.Name, plan.Environment, Ct);
 
     private Task<Observation> ObserveAsync(EnvironmentPlan plan) => harness.Role.ObserveAsync(plan.Role, plan.Environment, Ct);
 

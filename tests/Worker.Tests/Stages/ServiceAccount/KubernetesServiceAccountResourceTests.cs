@@ -33,8 +33,9 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
     [MemberData(nameof(EnsureCases))]
     public async Task EnsureAsync_StartState_ActsOnlyWhereNeeded(string start, bool adopt, string? expected, string[] mutations)
     {
-        var plan = KubernetesHarness.Plan(TestEnvironments.NewName("sa"), adopt: adopt);
-        await ArrangeAsync(start, plan);
+        var environment = TestEnvironments.NewName("sa");
+        await ArrangeAsync(start, KubernetesHarness.Plan(environment, adopt: adopt));
+        var plan = KubernetesHarness.Plan(environment, adopt: adopt);
         harness.StandIn.ClearRequests();
 
         if (expected is null)
@@ -85,9 +86,12 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
 
         var labels = (await ReadAsync(plan)).Metadata.Labels;
         Assert.Equal("platform", labels["team"]);
-        Assert.False(labels.ContainsKey(OwnershipTags.RequestId));
-        Assert.Equal((Reconciler.Retained, "existed before this request"), await harness.RemoveAsync(plan, ReadRequestId(plan)));
-        Assert.NotNull(harness.StandIn.Find("serviceaccounts", plan.Namespace, plan.Name));
+        Assert.False(labels.ContainsKey(OwnershipTags.RunId));
+        // Compensating the adopting run gives the ServiceAccount back as it was: its own labels, its own role, none of ours.
+        Assert.Equal((Reconciler.Restored, "annotations, labels restored"), await harness.RemoveAsync(plan, TestReconciler.RunOf(plan)));
+        var restored = await ReadAsync(plan);
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "platform" }, restored.Metadata.Labels);
+        Assert.Equal(OtherRole, restored.Metadata.Annotations[Planner.RoleArnAnnotation]);
     }
 
     [Fact]
@@ -102,7 +106,7 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
         Assert.Equal(Reconciler.Updated, await harness.EnsureAsync(later));
 
         var account = await ReadAsync(first);
-        Assert.Equal(first.Labels[OwnershipTags.RequestId], account.Metadata.Labels[OwnershipTags.RequestId]);
+        Assert.Equal(first.Labels[OwnershipTags.RunId], account.Metadata.Labels[OwnershipTags.RunId]);
         Assert.Equal(later.Annotations[Planner.RoleArnAnnotation], account.Metadata.Annotations[Planner.RoleArnAnnotation]);
     }
 
@@ -186,7 +190,7 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
 
         var result = await harness.RemoveAsync(plan, ReadRequestId(plan));
 
-        Assert.Equal((Reconciler.Deleted, null), result);
+        Assert.Equal((Reconciler.Deleted, "created by this run"), result);
         Assert.Null(harness.StandIn.Find("serviceaccounts", plan.Namespace, plan.Name));
         Assert.Equal(namespaceDeleted, harness.StandIn.Find("namespaces", "", plan.Namespace) is null);
     }
@@ -210,7 +214,7 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
         var plan = KubernetesHarness.Plan(TestEnvironments.NewName("sa"));
         await harness.EnsureAsync(plan);
 
-        Assert.Equal((Reconciler.Retained, "existed before this request"), await harness.RemoveAsync(plan, Guid.NewGuid()));
+        Assert.Equal((Reconciler.Retained, "existed before this run, which did not change it"), await harness.RemoveAsync(plan, Guid.NewGuid()));
         Assert.NotNull(harness.StandIn.Find("serviceaccounts", plan.Namespace, plan.Name));
     }
 
@@ -228,7 +232,7 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
     private Task<V1ServiceAccount> ReadAsync(ServiceAccountPlan plan) =>
         harness.Raw.CoreV1.ReadNamespacedServiceAccountAsync(plan.Name, plan.Namespace, cancellationToken: harness.Ct);
 
-    private Guid ReadRequestId(ServiceAccountPlan plan) => Guid.Parse(plan.Labels[OwnershipTags.RequestId]);
+    private Guid ReadRequestId(ServiceAccountPlan plan) => Guid.Parse(plan.Labels[OwnershipTags.RunId]);
 
     private Task ArrangeAsync(string start, ServiceAccountPlan plan) => new ServiceAccountScenes(harness).ArrangeAsync(start, plan, OtherRole);
 

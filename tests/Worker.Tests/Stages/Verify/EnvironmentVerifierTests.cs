@@ -148,7 +148,7 @@ public sealed class EnvironmentVerifierTests(MotoServer moto) : IDisposable
 
         var error = await Assert.ThrowsAsync<VerificationFailedException>(() => Verifier(
             new StubResource<ServiceAccountPlan>(Observation.Missing),
-            new StubResource<MilvusReleasePlan>(Observation.Found(OwnershipTags.For(plan.Environment, plan.RequestId), ["status"])),
+            new StubResource<MilvusReleasePlan>(Observation.Found(OwnershipTags.For(plan.Environment, plan.RunId), ["status"])),
             new RecordingTokenSource()).VerifyAsync(plan, Ct));
 
         Assert.Equal([
@@ -164,7 +164,7 @@ public sealed class EnvironmentVerifierTests(MotoServer moto) : IDisposable
     {
         var plan = await ProvisionAsync(ManagedRequest());
         var serviceAccounts = new StubResource<ServiceAccountPlan>(
-            Observation.Found(OwnershipTags.For(plan.Environment, plan.RequestId), ["annotation"]));
+            Observation.Found(OwnershipTags.For(plan.Environment, plan.RunId), ["annotation"]));
 
         var error = await Assert.ThrowsAsync<VerificationFailedException>(
             () => Verifier(serviceAccounts, tokens: new RecordingTokenSource()).VerifyAsync(plan, Ct));
@@ -189,7 +189,7 @@ public sealed class EnvironmentVerifierTests(MotoServer moto) : IDisposable
     public async Task VerifyAsync_ReleaseNotDeployed_ReportsTheStatus()
     {
         var plan = await ProvisionAsync(ManagedRequest() with { Milvus = new MilvusSpec() });
-        var releases = new StubResource<MilvusReleasePlan>(Observation.Found(OwnershipTags.For(plan.Environment, plan.RequestId), ["status"]));
+        var releases = new StubResource<MilvusReleasePlan>(Observation.Found(OwnershipTags.For(plan.Environment, plan.RunId), ["status"]));
 
         var error = await Assert.ThrowsAsync<VerificationFailedException>(
             () => Verifier(new StubResource<ServiceAccountPlan>(UpToDate(plan)), releases).VerifyAsync(plan, Ct));
@@ -236,7 +236,7 @@ public sealed class EnvironmentVerifierTests(MotoServer moto) : IDisposable
         {
             BucketPolicy = new BucketPolicyPlan(plan.Bucket.Name, plan.Region, plan.Bucket.Arn, "MilvusProvisionerTest", [], [], plan.Bucket.Tags),
         };
-        var drifted = new StubResource<BucketPolicyPlan>(Observation.Found(OwnershipTags.For(plan.Environment, plan.RequestId), ["statements"]));
+        var drifted = new StubResource<BucketPolicyPlan>(Observation.Found(OwnershipTags.For(plan.Environment, plan.RunId), ["statements"]));
 
         var failure = await Assert.ThrowsAsync<VerificationFailedException>(
             () => Verifier(bucketPolicies: drifted).VerifyAsync(withGrants, Ct));
@@ -253,7 +253,7 @@ public sealed class EnvironmentVerifierTests(MotoServer moto) : IDisposable
         return request with { Kubernetes = request.Kubernetes with { Manage = true } };
     }
 
-    private static Observation UpToDate(EnvironmentPlan plan) => Observation.Found(OwnershipTags.For(plan.Environment, plan.RequestId), []);
+    private static Observation UpToDate(EnvironmentPlan plan) => Observation.Found(OwnershipTags.For(plan.Environment, plan.RunId), []);
 
     /// <summary>Every AWS stage as the worker runs it, after eksctl has registered the cluster's OIDC provider.</summary>
     private async Task<EnvironmentPlan> ProvisionAsync(EnvironmentRequest request, bool createBucket = true)
@@ -261,13 +261,13 @@ public sealed class EnvironmentVerifierTests(MotoServer moto) : IDisposable
         var plan = TestEnvironments.Plan(request);
         if (createBucket)
             Assert.Equal(Reconciler.Created,
-                await Reconciler.EnsureAsync(harness.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, Ct));
-        Assert.Equal(Reconciler.Created, await Reconciler.EnsureAsync(harness.Policy, plan.AccessPolicy, StageNames.AccessPolicy,
+                await TestReconciler.EnsureAsync(harness.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name, plan.Environment, Ct));
+        Assert.Equal(Reconciler.Created, await TestReconciler.EnsureAsync(harness.Policy, plan.AccessPolicy, StageNames.AccessPolicy,
             plan.AccessPolicy.Name, plan.Environment, Ct));
         await harness.Iam.OpenIdConnectProviders.CreateOpenIdConnectProviderAsync(
             plan.Role.OidcIssuer, ["sts.amazonaws.com"], [], new Dictionary<string, string>(), Ct);
         Assert.Equal(Reconciler.Created,
-            await Reconciler.EnsureAsync(harness.Role, plan.Role, StageNames.Role, plan.Role.Name, plan.Environment, Ct));
+            await TestReconciler.EnsureAsync(harness.Role, plan.Role, StageNames.Role, plan.Role.Name, plan.Environment, Ct));
         return plan;
     }
 

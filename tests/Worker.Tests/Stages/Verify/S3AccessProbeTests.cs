@@ -105,9 +105,9 @@ public sealed class S3AccessProbeTests(MotoServer moto) : IClassFixture<MotoServ
     {
         var request = TestEnvironments.Request(TestEnvironments.NewName("probe"));
         var plan = TestEnvironments.Plan(request with { Access = request.Access with { Permissions = permissions } });
-        Assert.Equal(Reconciler.Created, await Reconciler.EnsureAsync(Admin.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name,
+        Assert.Equal(Reconciler.Created, await TestReconciler.EnsureAsync(Admin.Bucket, plan.Bucket, StageNames.Bucket, plan.Bucket.Name,
             plan.Environment, Admin.Ct));
-        Assert.Equal(Reconciler.Created, await Reconciler.EnsureAsync(Admin.Policy, plan.AccessPolicy, StageNames.AccessPolicy,
+        Assert.Equal(Reconciler.Created, await TestReconciler.EnsureAsync(Admin.Policy, plan.AccessPolicy, StageNames.AccessPolicy,
             plan.AccessPolicy.Name, plan.Environment, Admin.Ct));
         return plan;
     }

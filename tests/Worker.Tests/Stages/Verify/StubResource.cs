@@ -20,6 +20,8 @@ internal sealed class StubResource<TPlan>(Observation observed) : IResource<TPla
 
     public Task UpdateAsync(TPlan plan, Observation observed, CancellationToken cancellationToken) => throw Changed();
 
+    public Task<string> RestoreAsync(TPlan plan, string state, CancellationToken cancellationToken) => throw Changed();
+
     public Task DeleteAsync(TPlan plan, CancellationToken cancellationToken) => throw Changed();
 
     public IReadOnlyDictionary<string, string> Outputs(TPlan plan) => new Dictionary<string, string>();

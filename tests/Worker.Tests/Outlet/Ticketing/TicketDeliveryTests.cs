@@ -4,7 +4,8 @@ using Provisioner.Worker.Tests.Intake;
 
 namespace Provisioner.Worker.Tests.Outlet.Ticketing;
 
-public sealed class TicketCallbacksTests
+/// <summary>Ticket callbacks: outbox rows POSTed, signed, to a real HTTP receiver, in order per environment, retried, never blocking.</summary>
+public sealed class TicketDeliveryTests
 {
     private const string Secret = "callback-secret-for-tests";
 
@@ -16,11 +17,8 @@ public sealed class TicketCallbacksTests
         ["Ticketing:Timeout"] = timeout,
     };
 
-    private static ProvisionEnvironment Ticketed(Guid id, string environment, Uri callbackUrl) => new(id, new EnvironmentRequest
-    {
-        Environment = environment,
-        Ticket = new TicketReference { System = "jira", Key = "OPS-7", CallbackUrl = callbackUrl.ToString() },
-    });
+    private static TicketReference Ticket(Uri callbackUrl, string key = "OPS-7") =>
+        new() { System = "jira", Key = key, CallbackUrl = callbackUrl.ToString() };
 
     private static List<object> Run(Guid id, string environment)
     {
@@ -36,15 +34,15 @@ public sealed class TicketCallbacksTests
     }
 
     [Fact]
-    public async Task Publish_TicketedRun_EveryCallbackSignedInOrderWithItsContent()
+    public async Task Deliver_TicketedRun_EveryCallbackSignedInOrderWithItsContent()
     {
         await using var receiver = await CallbackReceiver.StartAsync();
         await using var host = await IntakeHost.StartAsync(null, Settings());
         var (id, environment) = (Guid.NewGuid(), IntakeJson.Environment());
-        await host.Bus.Publish(Ticketed(id, environment, new Uri(receiver.Url, "OPS-7")));
-        await host.Bus.Publish(new EnvironmentRunStarted(Guid.NewGuid(), "unticketed", [], false, DateTimeOffset.UtcNow));
+        var ticket = Ticket(new Uri(receiver.Url, "OPS-7"));
+        await host.WriteAsync(new EnvironmentRunStarted(Guid.NewGuid(), "unticketed", [], false, DateTimeOffset.UtcNow));
 
-        foreach (var e in Run(id, environment)) await host.Bus.Publish(e);
+        foreach (var e in Run(id, environment)) await host.WriteAsync(e, ticket);
 
         var callbacks = await receiver.WaitForAsync(5);
         Assert.Equal(["EnvironmentRunStarted", "StageCompleted", "StageFailed", "StageCompensated", "EnvironmentRolledBack"],
@@ -65,16 +63,16 @@ public sealed class TicketCallbacksTests
     }
 
     [Fact]
-    public async Task Publish_ReceiverFailingForAWhile_EveryCallbackDeliveredLaterOnceInOrder()
+    public async Task Deliver_ReceiverFailingForAWhile_EveryCallbackDeliveredLaterOnceInOrder()
     {
         await using var receiver = await CallbackReceiver.StartAsync();
         var failUntil = DateTime.UtcNow.AddSeconds(2);
         receiver.Respond = (_, _) => Task.FromResult(DateTime.UtcNow < failUntil ? 503 : 200);
         await using var host = await IntakeHost.StartAsync(null, Settings());
         var (id, environment) = (Guid.NewGuid(), IntakeJson.Environment());
-        await host.Bus.Publish(Ticketed(id, environment, new Uri(receiver.Url, "OPS-7")));
+        var ticket = Ticket(new Uri(receiver.Url, "OPS-7"));
 
-        foreach (var e in Run(id, environment)) await host.Bus.Publish(e);
+        foreach (var e in Run(id, environment)) await host.WriteAsync(e, ticket);
 
         var callbacks = await receiver.WaitForAsync(5, TimeSpan.FromSeconds(20));
         Assert.Equal(["EnvironmentRunStarted", "StageCompleted", "StageFailed", "StageCompensated", "EnvironmentRolledBack"],
@@ -85,7 +83,7 @@ public sealed class TicketCallbacksTests
     }
 
     [Fact]
-    public async Task Publish_ReceiverHangs_PublishingNotDelayedAndOtherTicketsStillCalledBack()
+    public async Task Deliver_ReceiverHangs_WritingNotDelayedAndOtherEnvironmentsStillCalledBack()
     {
         await using var hanging = await CallbackReceiver.StartAsync();
         hanging.Respond = async (_, ct) =>
@@ -96,17 +94,16 @@ public sealed class TicketCallbacksTests
         await using var healthy = await CallbackReceiver.StartAsync();
         await using var host = await IntakeHost.StartAsync(null, Settings(timeout: "00:01:00"));
         var (stuck, fine) = (Guid.NewGuid(), Guid.NewGuid());
-        await host.Bus.Publish(Ticketed(stuck, "stuck", new Uri(hanging.Url, "OPS-1")));
-        await host.Bus.Publish(Ticketed(fine, "fine", new Uri(healthy.Url, "OPS-2")));
+        var (stuckTicket, fineTicket) = (Ticket(new Uri(hanging.Url, "OPS-1"), "OPS-1"), Ticket(new Uri(healthy.Url, "OPS-2"), "OPS-2"));
 
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 20; i++)
-            foreach (var e in Run(stuck, "stuck")) await host.Bus.Publish(e);
+            foreach (var e in Run(stuck, "stuck")) await host.WriteAsync(e, stuckTicket);
         clock.Stop();
-        foreach (var e in Run(fine, "fine")) await host.Bus.Publish(e);
+        foreach (var e in Run(fine, "fine")) await host.WriteAsync(e, fineTicket);
 
-        // 100 events against a receiver that holds each call for a minute: blocking would take hours, not a second.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"publishing took {clock.Elapsed}");
+        // 100 events against a receiver that holds each call for a minute: blocking would take hours, not seconds.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"writing took {clock.Elapsed}");
         Assert.Equal(5, (await healthy.WaitForAsync(5)).Count);
         Assert.Equal(1, hanging.Attempts);
     }
