@@ -10,7 +10,8 @@ namespace Provisioner.Worker.Helm;
 /// <summary>
 /// The helm CLI through CliWrap. Every non-zero exit becomes a classified <see cref="HelmException"/> carrying stderr;
 /// a missing release is an answer (null, empty, false), not an error. No state of helm's own is relied on (no
-/// <c>helm repo add</c>), and values reach helm only through a private temporary file.
+/// <c>helm repo add</c>), values reach helm only through a private temporary file, and helm sees only the environment
+/// <see cref="HelmEnvironment"/> passes.
 /// </summary>
 public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logger)
 {
@@ -105,6 +106,7 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
         try
         {
             result = await CliWrap.Cli.Wrap(Options.Binary).WithArguments(args)
+                .WithEnvironmentVariables(HelmEnvironment.Removals(Environment.GetEnvironmentVariables()))
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
                 .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
