@@ -8,16 +8,16 @@ using Provisioner.Worker.Stages.MilvusRelease;
 namespace Provisioner.Worker.Helm;
 
 /// <summary>
-/// The helm CLI through CliWrap. Every non-zero exit becomes a classified <see cref="HelmException"/> carrying stderr;
-/// a missing release is an answer (null, empty, false), not an error. No state of helm's own is relied on (no
-/// <c>helm repo add</c>), and values reach helm only through a private temporary file.
+/// The helm CLI through CliWrap. Every non-zero exit becomes a classified <see cref="HelmException"/> whose message is
+/// safe to show (its whole stderr goes to the log at Debug only); a missing release is an answer (null, empty, false),
+/// not an error. No state of helm's own is relied on (no <c>helm repo add</c>), values reach helm only through a
+/// private temporary file, and helm sees only the environment <see cref="HelmEnvironment"/> passes.
 /// </summary>
 public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logger)
 {
     /// <summary>How long helm gets after an interrupt to record its release as failed before it is killed.</summary>
     private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(10);
 
-    private const int ErrorTailLength = 4000;
     private int major;
 
     public HelmOptions Options => options.Value;
@@ -35,7 +35,7 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
         }
         catch (NotSupportedException ex)
         {
-            throw new HelmException("version", 0, ex.Message);
+            throw HelmException.Own("version", 0, ex.Message);
         }
     }
 
@@ -93,7 +93,8 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
         }
     }
 
-    private async Task<string> RunAsync(string name, IReadOnlyList<string> args, CancellationToken ct)
+    /// <summary>Internal so tests can run, through the same path, what the worker never runs (<c>template</c>).</summary>
+    internal async Task<string> RunAsync(string name, IReadOnlyList<string> args, CancellationToken ct)
     {
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
@@ -105,6 +106,7 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
         try
         {
             result = await CliWrap.Cli.Wrap(Options.Binary).WithArguments(args)
+                .WithEnvironmentVariables(HelmEnvironment.Removals(Environment.GetEnvironmentVariables()))
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
                 .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
@@ -112,15 +114,12 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException { InnerException: Win32Exception })
         {
-            throw new HelmException(name, -1, $"cannot start '{Options.Binary}': {ex.Message}");
+            throw HelmException.Own(name, -1, $"cannot start '{Options.Binary}': {ex.Message}");
         }
-        if (result.ExitCode != 0) throw new HelmException(name, result.ExitCode, Tail(stderr));
-        return stdout.ToString();
-    }
-
-    private static string Tail(StringBuilder stderr)
-    {
-        var text = stderr.ToString().Trim();
-        return text.Length <= ErrorTailLength ? text : "…" + text[^ErrorTailLength..];
+        if (result.ExitCode == 0) return stdout.ToString();
+        var error = stderr.ToString().Trim();
+        // A chart's template may have printed anything it read from the cluster: the whole text is for Debug only.
+        logger.LogDebug("helm {HelmCommand} exited {ExitCode}: {HelmStderr}", name, result.ExitCode, error);
+        throw new HelmException(name, result.ExitCode, error);
     }
 }

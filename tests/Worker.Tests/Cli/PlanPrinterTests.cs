@@ -19,7 +19,8 @@ public sealed class PlanPrinterTests
         Assert.Equal(plan.Bucket.Name, json["helm"]!["values"]!["externalS3"]!["bucketName"]!.GetValue<string>());
         var helm4 = json["helm"]!["command"]!["helm4"]!.GetValue<string>();
         var helm3 = json["helm"]!["command"]!["helm3"]!.GetValue<string>();
-        Assert.StartsWith($"helm upgrade --install {plan.Helm!.Release} ", helm4);
+        Assert.StartsWith("helm upgrade --install --namespace ", helm4);
+        Assert.EndsWith($" -- {plan.Helm!.Release} {plan.Helm.Chart}", helm4);
         Assert.Contains("--rollback-on-failure", helm4);
         Assert.Contains("--atomic", helm3);
         Assert.DoesNotContain("--rollback-on-failure", helm3);

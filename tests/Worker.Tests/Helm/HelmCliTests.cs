@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Stages.MilvusRelease;
@@ -14,6 +15,7 @@ namespace Provisioner.Worker.Tests.Helm;
 /// </summary>
 public sealed class HelmCliTests : IDisposable
 {
+    private static readonly string SecretPrinter = RepositoryRoot.Combine("tests", "charts", "secret-printer");
     private readonly DirectoryInfo temp = Directory.CreateTempSubdirectory("helm-cli-tests-");
     private readonly TestKubeconfig refusing = new(TestKubeconfig.RefusingServer);
     private readonly MilvusReleasePlan plan = TestRequests.Plan(TestRequests.Valid()).Helm! with { Chart = HelmProcess.StubChart, Repository = null, Version = null };
@@ -64,8 +66,30 @@ public sealed class HelmCliTests : IDisposable
         var ex = await Assert.ThrowsAsync<HelmException>(() => Cli(4).StatusAsync("milvus-demo", "milvus", CancellationToken.None));
 
         Assert.Equal((HelmErrorKind.Retryable, "status", 1), (ex.Kind, ex.Command, ex.ExitCode));
-        Assert.Contains("connection refused", ex.Error);
+        Assert.StartsWith("helm status failed (exit 1): Error: kubernetes cluster unreachable: ", ex.Message);
+        Assert.Contains("connection refused", ex.Stderr);
     }
+
+    [HelmFact(4)]
+    public Task RunAsync_TemplatePrintsASecretThroughFailHelm4_ReasonNamesTheTemplateOnlyAndDebugLogHasIt() =>
+        SecretWithheldAsync(4, "fail", "execution error at (secret-printer/templates/secret.yaml:4:4)", "template");
+
+    [HelmFact(3)]
+    public Task RunAsync_TemplatePrintsASecretThroughFailHelm3_ReasonNamesTheTemplateOnlyAndDebugLogHasIt() =>
+        SecretWithheldAsync(3, "fail", "execution error at (secret-printer/templates/secret.yaml:4:4)", "template");
+
+    [HelmFact(4)]
+    public Task RunAsync_DryRunPrintsASecretThroughRequiredHelm4_ReasonNamesTheTemplateOnlyAndDebugLogHasIt() =>
+        SecretWithheldAsync(4, "required", "INSTALLATION FAILED: execution error at (secret-printer/templates/secret.yaml:6:4)",
+            "install", "--dry-run=client");
+
+    [HelmFact(3)]
+    public Task RunAsync_TemplateIncludesASecretAsTemplateNameHelm3_ReasonNamesTheTemplateOnlyAndDebugLogHasIt() =>
+        SecretWithheldAsync(3, "include", "template: secret-printer/templates/secret.yaml:8:4", "template");
+
+    [HelmFact(4)]
+    public Task RunAsync_TemplateParsesASecretWithTplHelm4_ReasonNamesTheTemplateOnlyAndDebugLogHasIt() =>
+        SecretWithheldAsync(4, "tpl", "template: secret-printer/templates/secret.yaml:10:4", "template");
 
     [Fact]
     public async Task MajorVersionAsync_MissingBinary_TerminalHelmException()
@@ -106,8 +130,27 @@ public sealed class HelmCliTests : IDisposable
         var ex = await Assert.ThrowsAsync<HelmException>(() => Cli(major).UpgradeInstallAsync(plan, plan.Values, CancellationToken.None));
 
         Assert.Equal((HelmErrorKind.Retryable, "upgrade --install"), (ex.Kind, ex.Command));
-        Assert.Contains("cluster unreachable", ex.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("cluster unreachable", ex.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(temp.GetFiles());
+    }
+
+    /// <summary>A chart reads a Secret and prints it in its rendering error; the planted text stands in for the Secret's content.</summary>
+    private async Task SecretWithheldAsync(int major, string printBy, string location, params string[] command)
+    {
+        var planted = $"planted-{Guid.NewGuid():N}";
+        var log = new CapturingLogger<HelmCli>();
+        var cli = new HelmCli(Microsoft.Extensions.Options.Options.Create(new HelmOptions { Binary = HelmBinaries.Require(major) }), log);
+        string[] args = [.. command, "--namespace", "milvus", "--set", $"planted={planted}", "--set", $"printBy={printBy}", "--", "r", SecretPrinter];
+
+        var ex = await Assert.ThrowsAsync<HelmException>(() => cli.RunAsync(command[0], args, CancellationToken.None));
+
+        Assert.Equal($"helm {command[0]} failed (exit 1): Error: {location}: {HelmFailureReason.Withheld}", ex.Message);
+        Assert.DoesNotContain(planted, ex.ToString());
+        Assert.Contains(planted, ex.Stderr);
+        Assert.Equal(HelmErrorKind.Terminal, ex.Kind);
+        var logged = log.Entries.Where(e => e.Text.Contains(planted, StringComparison.Ordinal)).ToList();
+        Assert.Contains(logged, e => e.Text.Contains(location, StringComparison.Ordinal));
+        Assert.All(logged, e => Assert.Equal(LogLevel.Debug, e.Level));
     }
 
     private HelmCli Cli(int major, string? kubeconfig = null) =>

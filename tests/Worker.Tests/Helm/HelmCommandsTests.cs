@@ -12,8 +12,8 @@ public sealed class HelmCommandsTests
     [Fact]
     public void UpgradeInstall_Helm4_RollbackOnFailureAndWatcherWait() =>
         Assert.Equal(
-            ["upgrade", "--install", "milvus-tenant-a", "milvus", "--namespace", "milvus", "--repo", "https://zilliztech.github.io/milvus-helm/",
-             "--version", "5.0.19", "--values", "/tmp/v.json", "--reset-values", "--rollback-on-failure", "--wait=watcher", "--timeout", "15m0s"],
+            ["upgrade", "--install", "--namespace", "milvus", "--repo", "https://zilliztech.github.io/milvus-helm/", "--version", "5.0.19",
+             "--values", "/tmp/v.json", "--reset-values", "--rollback-on-failure", "--wait=watcher", "--timeout", "15m0s", "--", "milvus-tenant-a", "milvus"],
             HelmCommands.UpgradeInstall(4, Plan, "/tmp/v.json", Options));
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class HelmCommandsTests
     {
         var args = HelmCommands.UpgradeInstall(3, Plan, "/tmp/v.json", Options);
 
-        Assert.Equal(["--atomic", "--wait", "--timeout", "15m0s"], args.TakeLast(4));
+        Assert.Equal(["--atomic", "--wait", "--timeout", "15m0s", "--", "milvus-tenant-a", "milvus"], args.TakeLast(7));
         Assert.DoesNotContain("--rollback-on-failure", args);
         Assert.DoesNotContain(args, a => a.StartsWith("--wait=", StringComparison.Ordinal));
     }
@@ -38,7 +38,7 @@ public sealed class HelmCommandsTests
     {
         var args = HelmCommands.UpgradeInstall(4, Plan with { Chart = chart, Repository = null }, "/tmp/v.json", Options);
 
-        Assert.Equal(chart, args[3]);
+        Assert.Equal(["--", "milvus-tenant-a", chart], args.TakeLast(3));
         Assert.DoesNotContain("--repo", args);
     }
 
@@ -77,36 +77,86 @@ public sealed class HelmCommandsTests
     {
         var options = new HelmOptions { KubeContext = "eks-prod", Kubeconfig = "/etc/kube/config" };
 
-        Assert.Equal(["--kube-context", "eks-prod", "--kubeconfig", "/etc/kube/config"],
-            HelmCommands.UpgradeInstall(4, Plan, "/tmp/v.json", options).TakeLast(4));
+        Assert.Equal(["--kube-context", "eks-prod", "--kubeconfig", "/etc/kube/config", "--", "milvus-tenant-a", "milvus"],
+            HelmCommands.UpgradeInstall(4, Plan, "/tmp/v.json", options).TakeLast(7));
     }
 
     [Theory]
     [InlineData(4, "--wait=watcher")]
     [InlineData(3, "--wait")]
     public void Uninstall_MajorVersion_WaitsInThatVersionsSpelling(int major, string wait) =>
-        Assert.Equal(["uninstall", "milvus-demo", "--namespace", "milvus", wait, "--timeout", "15m0s"],
+        Assert.Equal(["uninstall", "--namespace", "milvus", wait, "--timeout", "15m0s", "--", "milvus-demo"],
             HelmCommands.Uninstall(major, "milvus-demo", "milvus", Options));
 
     [Theory]
     [InlineData(4, "--wait=watcher")]
     [InlineData(3, "--wait")]
     public void Rollback_MajorVersion_ToTheRevisionAndWaits(int major, string wait) =>
-        Assert.Equal(["rollback", "milvus-demo", "2", "--namespace", "milvus", wait, "--timeout", "15m0s"],
+        Assert.Equal(["rollback", "--namespace", "milvus", wait, "--timeout", "15m0s", "--", "milvus-demo", "2"],
             HelmCommands.Rollback(major, "milvus-demo", "milvus", 2, Options));
 
     [Fact]
     public void Status_AnyVersion_JsonOutputWithoutTimeout() =>
-        Assert.Equal(["status", "r", "--namespace", "ns", "--output", "json"], HelmCommands.Status("r", "ns", Options));
+        Assert.Equal(["status", "--namespace", "ns", "--output", "json", "--", "r"], HelmCommands.Status("r", "ns", Options));
 
     [Fact]
     public void GetValues_AnyVersion_UserValuesAsJson() =>
-        Assert.Equal(["get", "values", "r", "--namespace", "ns", "--output", "json"], HelmCommands.GetValues("r", "ns", Options));
+        Assert.Equal(["get", "values", "--namespace", "ns", "--output", "json", "--", "r"], HelmCommands.GetValues("r", "ns", Options));
 
     [Fact]
     public void History_WithKubeContext_JsonOutputAndContext() =>
-        Assert.Equal(["history", "r", "--namespace", "ns", "--output", "json", "--kube-context", "eks"],
+        Assert.Equal(["history", "--namespace", "ns", "--output", "json", "--kube-context", "eks", "--", "r"],
             HelmCommands.History("r", "ns", Options with { KubeContext = "eks" }));
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void EveryCommand_AnyMajor_FlagsFirstThenDashDashThenOnlyThePositionals(int major)
+    {
+        foreach (var (name, args, positionals) in EveryCommand(major, Plan, Options))
+        {
+            var dashDash = args.ToList().IndexOf("--");
+            Assert.True(dashDash > 0 && args.Count(a => a == "--") == 1, $"{name}: {string.Join(' ', args)}");
+            Assert.Equal(positionals, args.Skip(dashDash + 1));
+            Assert.DoesNotContain(Plan.Release, args.Take(dashDash));
+        }
+    }
+
+    [Theory]
+    [InlineData("release", "--debug")]
+    [InlineData("namespace", "-n")]
+    [InlineData("chart", "--post-renderer=/bin/sh")]
+    [InlineData("repository", "--repo")]
+    [InlineData("version", "-1")]
+    [InlineData("chart", "")]
+    public void UpgradeInstall_OperandLikeAFlagOrEmpty_Refused(string field, string value)
+    {
+        var plan = field switch
+        {
+            "release" => Plan with { Release = value },
+            "namespace" => Plan with { Namespace = value },
+            "chart" => Plan with { Chart = value },
+            "repository" => Plan with { Repository = value },
+            _ => Plan with { Version = value },
+        };
+
+        Assert.Contains(field, Assert.Throws<ArgumentException>(() => HelmCommands.UpgradeInstall(4, plan, "/tmp/v.json", Options)).Message);
+    }
+
+    [Theory]
+    [InlineData("--debug", "milvus", "release")]
+    [InlineData("milvus-demo", "--all-namespaces", "namespace")]
+    public void ReleaseCommands_ReleaseOrNamespaceLikeAFlag_Refused(string release, string ns, string field)
+    {
+        Func<IReadOnlyList<string>>[] commands =
+        [
+            () => HelmCommands.Status(release, ns, Options), () => HelmCommands.GetValues(release, ns, Options),
+            () => HelmCommands.History(release, ns, Options), () => HelmCommands.Rollback(4, release, ns, 1, Options),
+            () => HelmCommands.Uninstall(3, release, ns, Options),
+        ];
+
+        Assert.All(commands, command => Assert.Contains(field, Assert.Throws<ArgumentException>(command).Message));
+    }
 
     [Theory]
     [InlineData(900_000, "15m0s")]
@@ -132,4 +182,16 @@ public sealed class HelmCommandsTests
     [InlineData("<no value>")]
     public void ParseMajor_UnsupportedVersion_Throws(string version) =>
         Assert.Throws<NotSupportedException>(() => HelmCommands.ParseMajor(version));
+
+    /// <summary>Every command line the worker builds, with the positionals it must end with.</summary>
+    internal static IEnumerable<(string Name, IReadOnlyList<string> Args, string[] Positionals)> EveryCommand(
+        int major, MilvusReleasePlan plan, HelmOptions options) =>
+    [
+        ("upgrade --install", HelmCommands.UpgradeInstall(major, plan, "/dev/null", options), [plan.Release, plan.Chart]),
+        ("rollback", HelmCommands.Rollback(major, plan.Release, plan.Namespace, 2, options), [plan.Release, "2"]),
+        ("uninstall", HelmCommands.Uninstall(major, plan.Release, plan.Namespace, options), [plan.Release]),
+        ("status", HelmCommands.Status(plan.Release, plan.Namespace, options), [plan.Release]),
+        ("history", HelmCommands.History(plan.Release, plan.Namespace, options), [plan.Release]),
+        ("get values", HelmCommands.GetValues(plan.Release, plan.Namespace, options), [plan.Release]),
+    ];
 }

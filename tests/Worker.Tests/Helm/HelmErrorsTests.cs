@@ -41,13 +41,4 @@ public sealed class HelmErrorsTests
     [InlineData("")]
     [InlineData("something helm has never printed before")]
     public void Classify_RenderingValidationOrUnknown_Terminal(string error) => Assert.Equal(HelmErrorKind.Terminal, HelmErrors.Classify(error));
-
-    [Fact]
-    public void HelmException_FromStderr_ClassifiedAndCarriesIt()
-    {
-        var ex = new HelmException("status", 1, "Error: release: not found");
-
-        Assert.Equal((HelmErrorKind.NotFound, "helm status failed (exit 1): Error: release: not found"), (ex.Kind, ex.Message));
-        Assert.False(HelmException.IsRetryable(ex));
-    }
 }

@@ -24,26 +24,44 @@ public static class AccessKeyHelmValues
         ["standalone", "proxy", "mixCoordinator", "rootCoordinator", "queryCoordinator", "indexCoordinator", "dataCoordinator",
          "queryNode", "indexNode", "dataNode", "streamingNode"];
 
-    public static void Apply(JsonObject values, EnvironmentRequest request)
+    /// <summary>Into the forced values: no IAM, no key in the values, and the namespace's <c>default</c> ServiceAccount.</summary>
+    public static void Force(JsonObject forced)
     {
-        var secret = ResourceNames.Secret(request);
-        var s3 = values["externalS3"]!.AsObject();
+        var s3 = forced["externalS3"]!.AsObject();
         s3["useIAM"] = false;
         s3["accessKey"] = "";
         s3["secretKey"] = "";
-        values["serviceAccount"] = new JsonObject { ["create"] = false };
+        // Named, not left to the chart's default, so no override can name another (the worker's own, say).
+        forced["serviceAccount"] = new JsonObject { ["create"] = false, ["name"] = "default" };
+    }
+
+    /// <summary>
+    /// Our env entries last in every component's <c>extraEnv</c>, after the caller's own minus any that Milvus would
+    /// read as the same key (it compares names lower-cased without <c>_</c>, <c>.</c> and <c>/</c>).
+    /// </summary>
+    public static void ApplyEnv(JsonObject values, EnvironmentRequest request)
+    {
+        var secret = ResourceNames.Secret(request);
+        JsonNode[] ours =
+        [
+            FromSecret(MilvusAccessKeyEnv, secret, AccessKeyPlan.AccessKeyIdKey),
+            FromSecret(MilvusSecretKeyEnv, secret, AccessKeyPlan.SecretAccessKeyKey),
+            FromSecret(AccessKeyPlan.AccessKeyIdKey, secret, AccessKeyPlan.AccessKeyIdKey),
+            FromSecret(AccessKeyPlan.SecretAccessKeyKey, secret, AccessKeyPlan.SecretAccessKeyKey),
+        ];
+        var ourKeys = ours.Select(e => MilvusKey(e["name"]!.GetValue<string>())).ToHashSet(StringComparer.Ordinal);
         foreach (var component in Components)
         {
-            values[component] = new JsonObject
-            {
-                ["extraEnv"] = new JsonArray(
-                    FromSecret(MilvusAccessKeyEnv, secret, AccessKeyPlan.AccessKeyIdKey),
-                    FromSecret(MilvusSecretKeyEnv, secret, AccessKeyPlan.SecretAccessKeyKey),
-                    FromSecret(AccessKeyPlan.AccessKeyIdKey, secret, AccessKeyPlan.AccessKeyIdKey),
-                    FromSecret(AccessKeyPlan.SecretAccessKeyKey, secret, AccessKeyPlan.SecretAccessKeyKey)),
-            };
+            if (values[component] is not JsonObject section) values[component] = section = [];
+            var theirs = (section["extraEnv"] as JsonArray ?? []).Where(e => !(e?["name"] is JsonValue name
+                && name.TryGetValue<string>(out var text) && ourKeys.Contains(MilvusKey(text))));
+            section["extraEnv"] = new JsonArray([.. theirs.Select(e => e?.DeepClone()), .. ours.Select(e => e.DeepClone())]);
         }
     }
+
+    private static string MilvusKey(string env) =>
+        env.Replace("_", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal)
+            .Replace("/", "", StringComparison.Ordinal).ToLowerInvariant();
 
     private static JsonObject FromSecret(string env, string secret, string key) => new()
     {

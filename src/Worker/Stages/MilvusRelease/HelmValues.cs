@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Provisioner.Contracts;
-using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages.MilvusRelease;
 
-/// <summary>The Milvus chart values of the guide, plus what the guide leaves out (region, no Pulsar), plus overrides.</summary>
+/// <summary>
+/// The Milvus chart values of the guide, plus what the guide leaves out (region, no Pulsar): the caller's overrides go
+/// over the chart choices, and the keys the worker decides (<see cref="ForcedHelmValues"/>) go over the overrides.
+/// </summary>
 public static class HelmValues
 {
     public static JsonObject Generate(EnvironmentRequest request, string bucket, string s3Host)
@@ -14,28 +16,15 @@ public static class HelmValues
         var values = new JsonObject
         {
             ["cluster"] = new JsonObject { ["enabled"] = milvus.Mode != "standalone" },
-            ["serviceAccount"] = new JsonObject { ["create"] = false, ["name"] = request.Kubernetes.ServiceAccount },
-            ["minio"] = new JsonObject { ["enabled"] = false },
-            ["externalS3"] = new JsonObject
-            {
-                ["enabled"] = true,
-                ["host"] = s3Host,
-                ["port"] = 443,
-                ["useSSL"] = true,
-                ["bucketName"] = bucket,
-                ["rootPath"] = request.Environment,
-                ["useIAM"] = true,
-                ["cloudProvider"] = "aws",
-                ["iamEndpoint"] = "",
-                ["region"] = request.Aws.Region,
-            },
+            // Inside our bucket whatever it is, so the caller may move it.
+            ["externalS3"] = new JsonObject { ["rootPath"] = request.Environment },
             // The chart still defaults to Pulsar v3 (five ServiceAccounts of its own); woodpecker keeps its log in the bucket.
             ["pulsarv3"] = new JsonObject { ["enabled"] = false },
             ["woodpecker"] = new JsonObject { ["enabled"] = true },
         };
-        if (request.Access.Mode == Planner.AccessKeyMode) AccessKeyHelmValues.Apply(values, request);
         if (milvus.Values is { ValueKind: JsonValueKind.Object } overrides)
             MergeInto(values, JsonNode.Parse(overrides.GetRawText())!.AsObject());
+        ForcedHelmValues.Apply(values, request, bucket, s3Host);
         return values;
     }
 

@@ -47,14 +47,14 @@ public sealed class HelmValuesTests
     }
 
     [Fact]
-    public void Generate_Overrides_DeepMergedAndWin() =>
+    public void Generate_OverridesOfChartChoices_DeepMergedAndWin() =>
         JsonAssert.Equivalent("""
             {
               "cluster": { "enabled": false },
               "serviceAccount": { "create": false, "name": "milvus-s3-access-sa" },
-              "minio": { "enabled": true },
+              "minio": { "enabled": false },
               "externalS3": {
-                "enabled": true, "host": "s3.us-east-2.amazonaws.com", "port": 8443, "useSSL": true,
+                "enabled": true, "host": "s3.us-east-2.amazonaws.com", "port": 443, "useSSL": true,
                 "bucketName": "milvus-tenant-a-67966ad1", "rootPath": "custom/root", "useIAM": true,
                 "cloudProvider": "aws", "iamEndpoint": "", "region": "us-east-2"
               },
@@ -63,18 +63,56 @@ public sealed class HelmValuesTests
               "queryNode": { "replicas": 2 }
             }
             """,
-            Generate(m => m with
-            {
-                Values = JsonSerializer.Deserialize<JsonElement>("""
-                    {
-                      "cluster": { "enabled": false },
-                      "minio": { "enabled": true },
-                      "externalS3": { "port": 8443, "rootPath": "custom/root" },
-                      "woodpecker": false,
-                      "queryNode": { "replicas": 2 }
-                    }
-                    """),
-            }).ToJsonString());
+            Generate("""
+                {
+                  "cluster": { "enabled": false },
+                  "externalS3": { "rootPath": "custom/root" },
+                  "woodpecker": false,
+                  "queryNode": { "replicas": 2 }
+                }
+                """).ToJsonString());
+
+    [Fact]
+    public void Generate_OverrideOfServiceAccountAndBucket_OursKept()
+    {
+        var values = Generate("""{"serviceAccount":{"name":"attacker"},"externalS3":{"bucketName":"other"}}""");
+
+        Assert.Equal(("milvus-s3-access-sa", Bucket), (values["serviceAccount"]!["name"]!.GetValue<string>(),
+            values["externalS3"]!["bucketName"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("every forced key", """
+        {
+          "serviceAccount": { "create": true, "name": "attacker" },
+          "minio": { "enabled": true },
+          "externalS3": {
+            "enabled": false, "host": "evil.example.com", "port": 80, "useSSL": false, "bucketName": "other", "useIAM": false,
+            "cloudProvider": "gcp", "iamEndpoint": "http://169.254.169.254/", "region": "eu-west-1"
+          }
+        }
+        """)]
+    [InlineData("sections replaced by scalars", """{"serviceAccount":"attacker","minio":true,"externalS3":"other"}""")]
+    [InlineData("sections set to null", """{"serviceAccount":null,"minio":null,"externalS3":null}""")]
+    public void Generate_OverridesOfForcedKeys_EveryForcedKeyOurs(string rule, string overrides)
+    {
+        var values = Generate(overrides);
+
+        AssertHolds(ForcedHelmValues.For(TestRequests.Valid(), Bucket, Host), values, rule);
+    }
+
+    [Fact]
+    public void Generate_NoOverrides_EveryForcedKeyOurs() =>
+        AssertHolds(ForcedHelmValues.For(TestRequests.Valid(), Bucket, Host), HelmValues.Generate(TestRequests.Valid(), Bucket, Host), "none");
+
+    [Fact]
+    public void Generate_OverridesBesideForcedKeys_Kept()
+    {
+        var values = Generate("""{"serviceAccount":{"annotations":{"team":"search"}},"externalS3":{"useVirtualHost":true}}""");
+
+        Assert.Equal("search", values["serviceAccount"]!["annotations"]!["team"]!.GetValue<string>());
+        Assert.True(values["externalS3"]!["useVirtualHost"]!.GetValue<bool>());
+    }
 
     [Fact]
     public void Generate_NullValues_GeneratedValuesOnly() =>
@@ -110,6 +148,19 @@ public sealed class HelmValuesTests
 
         JsonAssert.Equivalent("""{"a":{"c":{"d":1}},"e":[1]}""", overrides.ToJsonString());
     }
+
+    /// <summary>Every leaf of <paramref name="forced"/> is in <paramref name="values"/> with the same value.</summary>
+    internal static void AssertHolds(JsonObject forced, JsonObject values, string rule)
+    {
+        foreach (var (key, value) in forced)
+        {
+            if (value is JsonObject section) AssertHolds(section, Assert.IsType<JsonObject>(values[key]), $"{rule}: {key}");
+            else Assert.True(JsonNode.DeepEquals(value, values[key]), $"{rule}: {key} is {values[key]?.ToJsonString()}");
+        }
+    }
+
+    private static JsonObject Generate(string overrides) =>
+        Generate(m => m with { Values = JsonSerializer.Deserialize<JsonElement>(overrides) });
 
     private static JsonObject Generate(Func<MilvusSpec, MilvusSpec> change)
     {

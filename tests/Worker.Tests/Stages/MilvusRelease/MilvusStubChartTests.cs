@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Planning;
@@ -73,6 +74,28 @@ public sealed class MilvusStubChartTests : IAsyncLifetime
 
         Assert.NotEqual(0, exitCode);
         Assert.Equal(HelmErrorKind.Terminal, HelmErrors.Classify(error));
+    }
+
+    [HelmFact(4)]
+    public Task Template_OverrideOfServiceAccountAndBucketHelm4_OursRendered() => OverrideOfForcedKeysAsync(4);
+
+    [HelmFact(3)]
+    public Task Template_OverrideOfServiceAccountAndBucketHelm3_OursRendered() => OverrideOfForcedKeysAsync(3);
+
+    private async Task OverrideOfForcedKeysAsync(int major)
+    {
+        var valid = TestRequests.Valid();
+        var overrides = JsonSerializer.Deserialize<JsonElement>("""{"serviceAccount":{"name":"attacker"},"externalS3":{"bucketName":"other"}}""");
+        var hostile = TestRequests.Plan(valid with { Milvus = valid.Milvus! with { Values = overrides } }).Helm!;
+        var values = OwnershipMarker.Apply(hostile.Values, hostile.Tags).ToJsonString();
+        await using var file = await PrivateValuesFile.WriteAsync(directory.FullName, values, CancellationToken.None);
+
+        var manifest = new RenderedManifest(await HelmProcess.SucceedAsync(HelmBinaries.Require(major),
+            "template", hostile.Release, HelmProcess.StubChart, "--namespace", Namespace, "--values", file.Path));
+
+        AssertGuideSetup(manifest);
+        Assert.DoesNotContain(manifest.Documents, d => d.Contains("attacker", StringComparison.Ordinal)
+            || d.Contains("bucketName: other", StringComparison.Ordinal));
     }
 
     private async Task AssertGuideSetupAsync(int major) =>
