@@ -14,7 +14,7 @@ public static class ApplyCommand
         ProvisionEnvironment command;
         try
         {
-            command = RequestReader.ToCommand(RequestReader.Parse(await File.ReadAllTextAsync(file, cancellationToken)));
+            command = RequestReader.ToCommand(RequestReader.Parse(await File.ReadAllTextAsync(file, cancellationToken))) with { Caller = Caller.Operator };
         }
         catch (Exception ex) when (ex is RequestFormatException or IOException)
         {

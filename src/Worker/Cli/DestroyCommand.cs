@@ -26,7 +26,7 @@ public static class DestroyCommand
                 return 2;
             }
         }
-        var command = new DeprovisionEnvironment(Guid.NewGuid(), environment, deleteData);
+        var command = new DeprovisionEnvironment(Guid.NewGuid(), environment, deleteData) { Caller = Caller.Operator };
         return await InProcessRun.RunAsync(command, command.RequestId, environment, jsonOutput, timeout, ct);
     }
 }

@@ -52,7 +52,7 @@ public static class InProcessRun
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
         if (outcome is EnvironmentRequestRejected rejected) return JsonSerializer.Serialize(rejected, json);
         var client = services.GetRequiredService<IRequestClient<GetEnvironmentStatus>>();
-        var response = await client.GetResponse<EnvironmentStatus, EnvironmentNotFound>(new GetEnvironmentStatus(requestId, environment));
+        var response = await client.GetResponse<EnvironmentStatus, EnvironmentNotFound>(new GetEnvironmentStatus(requestId, environment) { Caller = Caller.Operator });
         return response.Is(out Response<EnvironmentStatus>? status) ? JsonSerializer.Serialize(status!.Message, json)
             : JsonSerializer.Serialize(outcome, outcome.GetType(), json);
     }

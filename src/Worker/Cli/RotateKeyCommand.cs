@@ -11,7 +11,7 @@ public static class RotateKeyCommand
 {
     public static Task<int> RunAsync(string environment, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var command = new RotateAccessKey(Guid.NewGuid(), environment);
+        var command = new RotateAccessKey(Guid.NewGuid(), environment) { Caller = Caller.Operator };
         return InProcessRun.RunAsync(command, command.RequestId, environment, jsonOutput: false, timeout, cancellationToken);
     }
 }

@@ -16,10 +16,10 @@ public static class RotationSteps
 {
     /// <summary>A new rotation of an access-key environment (a duplicate of the last one is not a new rotation).</summary>
     public static bool CanStart(BehaviorContext<ProvisioningState, RotateAccessKey> c) =>
-        c.Saga.LastRotationId != c.Message.RequestId && ReplaceCommand(c.Saga, c.Message.RequestId) is not null;
+        !RequestChecks.IsForeign(c) && c.Saga.LastRotationId != c.Message.RequestId && ReplaceCommand(c.Saga, c.Message.RequestId) is not null;
 
     public static bool IsRefused(BehaviorContext<ProvisioningState, RotateAccessKey> c) =>
-        c.Saga.LastRotationId != c.Message.RequestId && ReplaceCommand(c.Saga, c.Message.RequestId) is null;
+        !RequestChecks.IsForeign(c) && c.Saga.LastRotationId != c.Message.RequestId && ReplaceCommand(c.Saga, c.Message.RequestId) is null;
 
     public static Task Start(BehaviorContext<ProvisioningState, RotateAccessKey> c)
     {
@@ -32,13 +32,19 @@ public static class RotationSteps
         Refuse(c, c.Message.RequestId, "the environment does not use access-key mode");
 
     public static Task RefuseUnknown(ConsumeContext<RotateAccessKey> c) =>
-        c.PublishEvent(new AccessKeyRotationRefused(c.Message.RequestId, c.Message.Environment,
-            $"there is no environment named '{c.Message.Environment}'", DateTimeOffset.UtcNow));
+        c.PublishEvent(new AccessKeyRotationRefused(c.Message.RequestId, c.Message.Environment, Tenancy.NoSuchEnvironment(c.Message.Environment),
+            DateTimeOffset.UtcNow));
+
+    /// <summary>Another tenant's environment: refused as if it did not exist.</summary>
+    public static Task RefuseForeign(BehaviorContext<ProvisioningState, RotateAccessKey> c) =>
+        c.PublishEvent(new AccessKeyRotationRefused(c.Message.RequestId, c.Message.Environment, Tenancy.NoSuchEnvironment(c.Message.Environment),
+            DateTimeOffset.UtcNow));
 
     /// <summary>Anything but a provisioned environment refuses a rotation, saying why; a duplicate of one under way gets nothing.</summary>
     public static Task RefuseInState(BehaviorContext<ProvisioningState, RotateAccessKey> c)
     {
         var saga = c.Saga;
+        if (RequestChecks.IsForeign(c)) return Task.CompletedTask;
         var reason = saga.CurrentState switch
         {
             nameof(ProvisioningStateMachine.Running) =>
@@ -53,7 +59,8 @@ public static class RotationSteps
 
     /// <summary>A duplicate of an earlier request still gets that request's outcome; a new one is refused.</summary>
     public static Task RefuseRunWhileRotating(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) =>
-        RequestChecks.IsDuplicate(c)
+        RequestChecks.IsForeign(c) ? Task.CompletedTask
+        : RequestChecks.IsDuplicate(c)
             ? RunRecorder.RepeatOutcome(c)
             : c.PublishEvent(new EnvironmentRequestRejected(c.Message.RequestId, c.Saga.Environment,
                 [new RequestProblem("environment", $"a key rotation of '{c.Saga.Environment}' is in progress (request {c.Saga.Rotation?.Id}); retry when it has finished")],

@@ -124,7 +124,14 @@ public static class RunRecorder
 
     public static Task RefuseUnknownDeprovision(ConsumeContext<DeprovisionEnvironment> c) =>
         c.PublishEvent(new EnvironmentDeprovisionFailed(c.Message.RequestId, c.Message.Environment, "plan",
-            $"there is no environment named '{c.Message.Environment}'", [], DateTimeOffset.UtcNow));
+            Tenancy.NoSuchEnvironment(c.Message.Environment), [], DateTimeOffset.UtcNow));
+
+    /// <summary>Another tenant's environment: a request for its name is refused without saying whose it is.</summary>
+    public static Task RefuseForeign(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) =>
+        c.PublishEvent(new EnvironmentRequestRejected(c.Message.RequestId, c.Message.Request.Environment,
+            [new RequestProblem("environment", Tenancy.NameNotAvailable(c.Message.Request.Environment))], DateTimeOffset.UtcNow), c.Message.Request.Ticket);
+
+    public static Task RefuseForeign(BehaviorContext<ProvisioningState, DeprovisionEnvironment> c) => RefuseUnknownDeprovision(c);
 
     private static object OutcomeEvent(ProvisioningState saga, Run run, RunOutcome outcome, DateTimeOffset now) => outcome switch
     {

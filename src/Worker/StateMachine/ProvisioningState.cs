@@ -19,6 +19,9 @@ public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
 
     public string Environment { get; set; } = "";
 
+    /// <summary>The tenant the environment belongs to: the tenant of the request that first ran for it.</summary>
+    public string? Tenant { get; set; }
+
     /// <summary>The last request applied successfully; null until a run provisions the environment, and after a deprovisioning.</summary>
     public AppliedRequest? Applied { get; set; }
 

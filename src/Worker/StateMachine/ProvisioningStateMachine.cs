@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Courier.Contracts;
 using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.StateMachine;
@@ -61,7 +62,12 @@ public sealed partial class ProvisioningStateMachine : MassTransitStateMachine<P
             When(Deprovision, RequestChecks.IsNew).QueueDeprovision().StartTeardown(this));
 
         KeyRotation();
-        DuringAny(When(StatusRequested).RespondAsync(c => Task.FromResult(StatusDocument.From(c.Saga))));
+        DuringAny(
+            When(Provision, RequestChecks.IsForeign).ThenAsync(RunRecorder.RefuseForeign),
+            When(Deprovision, RequestChecks.IsForeign).ThenAsync(RunRecorder.RefuseForeign),
+            When(RotateKey, RequestChecks.IsForeign).ThenAsync(RotationSteps.RefuseForeign),
+            When(StatusRequested, RequestChecks.IsForeign).RespondAsync(c => Task.FromResult(new EnvironmentNotFound(c.Message.RequestId, c.Message.Environment))),
+            When(StatusRequested, c => !RequestChecks.IsForeign(c)).RespondAsync(c => Task.FromResult(StatusDocument.From(c.Saga))));
     }
 
     /// <summary>The states between runs, where a request starts one.</summary>

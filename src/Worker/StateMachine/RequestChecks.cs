@@ -12,18 +12,21 @@ namespace Provisioner.Worker.StateMachine;
 public static class RequestChecks
 {
     /// <summary>The message's request id was accepted before (its record is loaded with the saga).</summary>
-    public static bool IsDuplicate<T>(BehaviorContext<ProvisioningState, T> c) where T : class => c.Saga.Known is not null;
+    public static bool IsDuplicate<T>(BehaviorContext<ProvisioningState, T> c) where T : class => !IsForeign(c) && c.Saga.Known is not null;
 
-    public static bool IsNew<T>(BehaviorContext<ProvisioningState, T> c) where T : class => c.Saga.Known is null;
+    public static bool IsNew<T>(BehaviorContext<ProvisioningState, T> c) where T : class => !IsForeign(c) && c.Saga.Known is null;
 
-    public static bool IsInvalid(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) => !IsDuplicate(c) && ProblemsOf(c).Count > 0;
+    /// <summary>From a caller of another tenant: answered as if the environment did not exist, and nothing else happens.</summary>
+    public static bool IsForeign<T>(BehaviorContext<ProvisioningState, T> c) where T : class => Tenancy.IsForeign(c.Saga, c.Message);
 
-    public static bool IsNewAndValid(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) => !IsDuplicate(c) && ProblemsOf(c).Count == 0;
+    public static bool IsInvalid(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) => IsNew(c) && ProblemsOf(c).Count > 0;
 
-    /// <summary>Every problem of the request, before any cloud call.</summary>
+    public static bool IsNewAndValid(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) => IsNew(c) && ProblemsOf(c).Count == 0;
+
+    /// <summary>Every problem of the request, before any cloud call, the identity it may not change included.</summary>
     public static IReadOnlyList<RequestProblem> ProblemsOf(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) =>
-        c.GetOrAddPayload(() => new Validated(RequestValidator.Validate(c.Message.Request,
-            c.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow()))).Problems;
+        c.GetOrAddPayload(() => new Validated([.. RequestValidator.Validate(c.Message.Request, c.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow()),
+            .. Pinning.Problems(c.Saga.Applied, c.Message.Request)])).Problems;
 
     private sealed record Validated(IReadOnlyList<RequestProblem> Problems);
 }

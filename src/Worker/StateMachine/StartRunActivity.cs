@@ -23,10 +23,13 @@ public sealed class StartRunActivity(IPlanFactsResolver facts, TimeProvider cloc
             Request = message.Request, Attempts = 1, StartedAt = now,
         };
         (saga.Environment, saga.Problems) = (message.Request.Environment, []);
+        saga.Tenant ??= Tenancy.CallerOf(message).Tenant;
         saga.Pending.Requests.Add(new RequestRecord(message.RequestId, RunKind.Provision, saga.Run.RunId, now));
         try
         {
             var resolved = await facts.ResolveAsync(message.Request, context.CancellationToken);
+            if (Pinning.FactsProblem(saga.Applied, resolved.AccountId, resolved.OidcIssuer, message.Request) is { } pinned)
+                throw new PlanFactsException(pinned);
             (saga.Run.AccountId, saga.Run.OidcIssuer) = (resolved.AccountId, resolved.OidcIssuer);
             await StartSlip(context, now);
         }
