@@ -40,6 +40,9 @@ public sealed class Run
     /// <summary>Set once Courier has said how the slip ended; the outcome waits for every stage event as well.</summary>
     public SlipOutcome? Slip { get; set; }
 
+    /// <summary>What each compensation did, as Courier's later events reveal it (action, detail), by activity name.</summary>
+    public Dictionary<string, CompensationRecord> Compensations { get; set; } = [];
+
     public string? FailedStage { get; set; }
     public string? Reason { get; set; }
     public List<string> Leftovers { get; set; } = [];

@@ -13,6 +13,7 @@ public static class RunLedger
         run.Steps = steps.ToList();
         run.Stages = steps.Select(s => new StageRecord(s.Name, StageStatus.Pending, null, new Dictionary<string, string>(), null, null, null, null)).ToList();
         run.TrackingNumber = trackingNumber;
+        run.Compensations = [];
         (run.Slip, run.Outcome, run.FailedStage, run.Reason, run.Leftovers, run.FinishedAt) = (null, null, null, null, [], null);
         run.StartedAt ??= now;
     }
@@ -26,6 +27,9 @@ public static class RunLedger
     /// <summary>The outcome, once Courier's final event and every stage event it implies are in; otherwise null.</summary>
     public static RunOutcome? Outcome(Run run)
     {
+        // A compensation is accounted for once its own report (what it did) is in as well as Courier's event.
+        if (run.Stages.Any(s => s.Status == StageStatus.Compensated && run.Compensations.GetValueOrDefault(s.Stage) is not { Reported: true }))
+            return null;
         var statuses = run.Stages.Select(s => s.Status).ToList();
         if (run.Kind == RunKind.Deprovision)
             return run.Slip switch

@@ -46,20 +46,38 @@ public static class RunRecorder
         await c.PublishEvent(new Contracts.StageFailed(run.RequestId, c.Saga.Environment, m.ActivityName, reason, started, failed));
     }
 
-    public static async Task StageCompensated(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensated> c)
+    /// <summary>
+    /// A stage was compensated. What the compensation did comes in its own report (Courier's event does not carry it),
+    /// in either order: our event goes out once both are in.
+    /// </summary>
+    public static Task StageCompensated(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensated> c)
     {
         var (m, run) = (c.Message, c.Saga.Run);
-        var action = CourierData.ReadString(m.Variables, SlipVariables.CompensationAction) ?? "compensated";
-        var detail = CourierData.ReadString(m.Variables, SlipVariables.CompensationDetail);
         var (_, compensated) = Span(m.Timestamp, m.Duration);
-        RunLedger.Update(run, m.ActivityName, s => s with
-        {
-            Status = StageStatus.Compensated,
-            CompensatedAt = compensated,
-            Detail = detail is null ? action : $"{action}: {detail}",
-        });
-        if (StepOf(run, m.ActivityName) is { } step) EnvironmentInventory.Compensated(c.Saga, step, action);
-        await c.PublishEvent(new Contracts.StageCompensated(run.RequestId, c.Saga.Environment, m.ActivityName, action, detail, compensated));
+        RunLedger.Update(run, m.ActivityName, s => s with { Status = StageStatus.Compensated, CompensatedAt = compensated });
+        var known = run.Compensations.GetValueOrDefault(m.ActivityName);
+        run.Compensations[m.ActivityName] = new CompensationRecord(known?.Action, known?.Detail, compensated, known?.Reported ?? false);
+        return ReportCompensationAsync(c, m.ActivityName);
+    }
+
+    /// <summary>The first report of a compensation counts: a redelivered compensation finds its work done and would say "absent".</summary>
+    public static Task CompensationReported(BehaviorContext<ProvisioningState, StageCompensationReport> c)
+    {
+        var (m, run) = (c.Message, c.Saga.Run);
+        var known = run.Compensations.GetValueOrDefault(m.Activity);
+        if (known?.Action is not null) return Task.CompletedTask;
+        run.Compensations[m.Activity] = new CompensationRecord(m.Action, m.Detail, known?.CompensatedAt, false);
+        return ReportCompensationAsync(c, m.Activity);
+    }
+
+    private static async Task ReportCompensationAsync(BehaviorContext<ProvisioningState> c, string activity)
+    {
+        var run = c.Saga.Run;
+        if (run.Compensations.GetValueOrDefault(activity) is not { Action: { } action, CompensatedAt: { } at, Reported: false } record) return;
+        run.Compensations[activity] = record with { Reported = true };
+        RunLedger.Update(run, activity, s => s with { Detail = record.Detail is null ? action : $"{action}: {record.Detail}" });
+        if (StepOf(run, activity) is { } step) EnvironmentInventory.Compensated(c.Saga, step, action);
+        await c.PublishEvent(new Contracts.StageCompensated(run.RequestId, c.Saga.Environment, activity, action, record.Detail, at));
     }
 
     public static async Task StageCompensationFailed(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensationFailed> c)

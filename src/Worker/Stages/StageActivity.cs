@@ -51,7 +51,9 @@ public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan>
         var (action, detail) = await reconciler.CompensateAsync(resource, log.Plan, key, context.CancellationToken);
         logger.LogInformation("Compensated {Stage} of {Environment}: {Resource} {Action} {Detail}", stage.Name, log.Environment, key.Name,
             action, detail);
-        return context.Compensated(SlipVariables.CompensationResult(action, detail));
+        if (Guid.TryParse(CourierData.ReadString(context.Message.Variables, SlipVariables.SagaId), out var sagaId))
+            await context.Publish(new StageCompensationReport(sagaId, context.TrackingNumber, context.ActivityName, action, detail));
+        return context.Compensated();
     }
 
     /// <summary>

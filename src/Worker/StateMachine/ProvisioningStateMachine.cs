@@ -33,6 +33,7 @@ public sealed partial class ProvisioningStateMachine : MassTransitStateMachine<P
         Event(() => SlipCompleted, CourierEvents.Correlate);
         Event(() => SlipFaulted, CourierEvents.Correlate);
         Event(() => SlipCompensationFailed, CourierEvents.Correlate);
+        Event(() => CompensationReported, x => x.CorrelateById(m => m.Message.CorrelationId));
         OnUnhandledEvent(x => x.Ignore());
 
         Initially(
@@ -50,6 +51,8 @@ public sealed partial class ProvisioningStateMachine : MassTransitStateMachine<P
             When(StageFailed, CourierEvents.OfCurrentSlip).ThenAsync(RunRecorder.StageFailed).FinishIfAccounted(this),
             When(StageCompensated, CourierEvents.OfCurrentSlip).ThenAsync(RunRecorder.StageCompensated).FinishIfAccounted(this),
             When(StageCompensationFailed, CourierEvents.OfCurrentSlip).ThenAsync(RunRecorder.StageCompensationFailed).FinishIfAccounted(this),
+            When(CompensationReported, c => c.Message.TrackingNumber == c.Saga.Run.TrackingNumber).ThenAsync(RunRecorder.CompensationReported)
+                .FinishIfAccounted(this),
             When(SlipCompleted, CourierEvents.OfCurrentSlip).Then(c => c.Saga.Run.Slip = SlipOutcome.Completed).FinishIfAccounted(this),
             When(SlipFaulted, CourierEvents.OfCurrentSlip).Then(c => c.Saga.Run.Slip = SlipOutcome.Faulted).FinishIfAccounted(this),
             When(SlipCompensationFailed, CourierEvents.OfCurrentSlip).Then(c => c.Saga.Run.Slip = SlipOutcome.CompensationFailed).FinishIfAccounted(this));
@@ -92,4 +95,5 @@ public sealed partial class ProvisioningStateMachine : MassTransitStateMachine<P
     public Event<RoutingSlipCompleted> SlipCompleted { get; private set; } = null!;
     public Event<RoutingSlipFaulted> SlipFaulted { get; private set; } = null!;
     public Event<RoutingSlipCompensationFailed> SlipCompensationFailed { get; private set; } = null!;
+    public Event<StageCompensationReport> CompensationReported { get; private set; } = null!;
 }

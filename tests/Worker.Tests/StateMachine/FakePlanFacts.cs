@@ -6,12 +6,15 @@ namespace Provisioner.Worker.Tests.StateMachine;
 public sealed class FakePlanFacts : IPlanFactsResolver
 {
     public string? Failure { get; set; }
+
+    /// <summary>The account the worker's credentials belong to.</summary>
+    public string AccountId { get; set; } = "123456789012";
     public int Calls { get; private set; }
 
     public Task<PlanFacts> ResolveAsync(EnvironmentRequest request, CancellationToken cancellationToken)
     {
         Calls++;
         if (Failure is { } failure) throw new PlanFactsException(failure);
-        return Task.FromResult(new PlanFacts("123456789012", request.Kubernetes.OidcIssuer ?? "https://oidc.example.test/id/X"));
+        return Task.FromResult(new PlanFacts(AccountId, request.Kubernetes.OidcIssuer ?? "https://oidc.example.test/id/X"));
     }
 }

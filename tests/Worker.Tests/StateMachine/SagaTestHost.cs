@@ -19,6 +19,7 @@ using Provisioner.Worker.Stages.MilvusRelease;
 using Provisioner.Worker.Stages.Role;
 using Provisioner.Worker.Stages.ServiceAccount;
 using Provisioner.Worker.Stages.Verify;
+using Provisioner.Worker.StateMachine;
 
 namespace Provisioner.Worker.Tests.StateMachine;
 
@@ -129,6 +130,10 @@ public sealed class SagaTestHost : IAsyncDisposable
         await Bus.Publish(new RotateAccessKey(id, environment));
         return await Events.OutcomeAsync(id, timeout);
     }
+
+    /// <summary>The environment's saga as the store holds it.</summary>
+    public async Task<ProvisioningState> LoadAsync(string environment) =>
+        await Table.LoadAsync(ResourceNames.CorrelationId(environment), default) ?? throw new InvalidOperationException($"no saga for {environment}");
 
     public Task ResumeUnfinishedAsync() =>
         new UnfinishedRunResumer(Table, Bus, Options.Create(new SagaStoreOptions()), NullLogger<UnfinishedRunResumer>.Instance).StartAsync(CancellationToken.None);

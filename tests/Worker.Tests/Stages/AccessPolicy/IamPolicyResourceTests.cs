@@ -232,4 +232,19 @@ public sealed class IamPolicyResourceTests(MotoServer moto) : IDisposable
         Assert.NotNull(policy);
         return await harness.Iam.Policies.GetPolicyVersionDocumentAsync(plan.AccessPolicy.Arn, policy.DefaultVersionId, Ct);
     }
+
+    [Fact]
+    public async Task CompensateAsync_LaterRunMadeItReadOnly_DefaultVersionBackAndTheNewVersionGone()
+    {
+        var request = TestEnvironments.Request(TestEnvironments.NewName("pol"));
+        var first = TestEnvironments.Plan(request);
+        var later = TestEnvironments.Plan(request with { Access = request.Access with { Permissions = "read-only" } });
+
+        var (action, detail) = await RollbackScene.UpdateThenCompensateAsync(harness.Policy, first.AccessPolicy, later.AccessPolicy,
+            first.Environment, Ct);
+
+        Assert.Equal((Reconciler.Restored, "default version v1 restored"), (action, detail));
+        JsonAssert.Equivalent(first.AccessPolicy.Document, await DefaultDocumentAsync(first));
+        Assert.Equal(["v1"], (await VersionsAsync(first)).Select(v => v.VersionId));
+    }
 }

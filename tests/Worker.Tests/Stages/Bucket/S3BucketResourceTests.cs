@@ -230,4 +230,25 @@ public sealed class S3BucketResourceTests(MotoServer moto) : IDisposable
             return [];
         }
     }
+
+    [Fact]
+    public async Task CompensateAsync_LaterRunChangedVersioningAndTags_PutsBackWhatItChanged()
+    {
+        var request = TestEnvironments.Request(TestEnvironments.NewName("bkt"));
+        var first = TestEnvironments.Plan(request);
+        var later = TestEnvironments.Plan(request with
+        {
+            Bucket = request.Bucket with { Versioning = true, Tags = new Dictionary<string, string> { ["team"] = "ml", ["cost"] = "42" } },
+        });
+
+        var (action, detail) = await RollbackScene.UpdateThenCompensateAsync(harness.Bucket, first.Bucket, later.Bucket, first.Environment, Ct);
+
+        // A bucket of ours is made with versioning suspended, not unversioned: that S3 can return to.
+        Assert.Equal((Reconciler.Restored, "versioning, tags restored"), (action, detail));
+        var s3 = harness.Aws.S3(first.Region);
+        Assert.Equal("Suspended", (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = first.Bucket.Name }, Ct)).VersioningConfig.Status.Value);
+        var tags = await TagsAsync(first);
+        Assert.Equal(first.Bucket.Tags.OrderBy(t => t.Key), tags.OrderBy(t => t.Key));
+        Assert.Empty((await harness.Bucket.ObserveAsync(first.Bucket, first.Environment, Ct)).Drift);
+    }
 }

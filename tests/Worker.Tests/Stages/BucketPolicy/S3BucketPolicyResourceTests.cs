@@ -172,4 +172,21 @@ public sealed class S3BucketPolicyResourceTests(MotoServer moto) : IDisposable
         Assert.Equal(plan.BucketPolicy.Grants.Single().Sid, outputs["sids"]);
         Assert.Contains("requireMfa with a role principal", outputs["warning:0"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CompensateAsync_LaterRunWidenedAndAddedGrants_OurStatementsAsTheyWereAndForeignOnesUntouched()
+    {
+        var first = await WithBucketAsync(NewPlan(Grant(Analytics)), foreign: true);
+        var later = TestEnvironments.Plan(TestEnvironments.Request(first.Environment) with
+        {
+            CrossAccount = [Grant(Analytics, "read-write"), Grant(Auditor)],
+        }, Guid.NewGuid());
+        var expected = Document(ForeignStatement(first), first.BucketPolicy!.Grants.Single().Statement);
+
+        var (action, detail) = await RollbackScene.UpdateThenCompensateAsync(Resource, first.BucketPolicy!, later.BucketPolicy!, first.Environment, Ct,
+            async () => AssertPolicy(expected, await PolicyAsync(first)));
+
+        Assert.Equal((Reconciler.Restored, "our 1 bucket-policy statements restored"), (action, detail));
+        AssertPolicy(expected, await PolicyAsync(first));
+    }
 }

@@ -59,4 +59,24 @@ public sealed class IamUserResourceTests(MotoServer moto)
         Assert.Equal(Reconciler.Deleted, action);
         Assert.Null(await scene.Aws.Iam.Users.GetUserAsync(scene.Plan.User.Name, scene.Ct));
     }
+
+    [Fact]
+    public async Task CompensateAsync_LaterRunStrippedPoliciesAddedBehindOurBack_PutsThemBack()
+    {
+        await using var scene = await AccessKeyScene.StartAsync(moto, "user", withUser: false);
+        var user = scene.Plan.User!;
+        var broad = (await scene.Aws.Iam.Policies.CreatePolicyAsync($"{user.Name}-broad", "/",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}""", "test", new Dictionary<string, string>(), scene.Ct)).Arn;
+        const string inline = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""";
+
+        var (action, _) = await RollbackScene.UpdateThenCompensateAsync(scene.User, user, user, scene.Plan.Environment, scene.Ct, async () =>
+        {
+            await scene.Aws.Iam.Users.AttachUserPolicyAsync(user.Name, broad, scene.Ct);
+            await scene.Aws.Iam.Users.PutUserPolicyAsync(user.Name, "inline", inline, scene.Ct);
+        });
+
+        Assert.Equal(Reconciler.Restored, action);
+        Assert.Equal(new[] { broad, scene.Plan.AccessPolicy.Arn }.Order(), (await scene.Aws.Iam.Users.ListAttachedUserPoliciesAsync(user.Name, scene.Ct)).Order());
+        JsonAssert.Equivalent(inline, (await scene.Aws.Iam.Users.GetUserPolicyDocumentAsync(user.Name, "inline", scene.Ct))!);
+    }
 }

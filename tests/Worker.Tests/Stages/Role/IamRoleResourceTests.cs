@@ -260,4 +260,30 @@ public sealed class IamRoleResourceTests(MotoServer moto) : IDisposable
         Assert.True(OwnershipTags.IsOwnedBy(observed.Tags, plan.Environment));
         Assert.Empty(observed.Drift);
     }
+
+    [Fact]
+    public async Task CompensateAsync_LaterRunAddedABoundaryAndChangedTags_RoleAsItWas()
+    {
+        var request = TestEnvironments.Request(TestEnvironments.NewName("role")) with { Kubernetes = new() { OidcIssuer = TestEnvironments.NewIssuer(), Manage = false, CreateOidcProvider = true } };
+        var boundary = (await harness.Iam.Policies.CreatePolicyAsync($"milvus-boundary-{Guid.NewGuid():N}"[..40], "/",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}""", "boundary", new Dictionary<string, string>(), Ct)).Arn;
+        var first = TestEnvironments.Plan(request);
+        var later = TestEnvironments.Plan(request with
+        {
+            Access = request.Access with { PermissionsBoundary = boundary },
+            Bucket = request.Bucket with { Tags = new Dictionary<string, string> { ["team"] = "ml" } },
+        });
+        await EnsurePolicyAsync(first);
+        Worker.Aws.Iam.IamRole? before = null;
+
+        var (action, _) = await RollbackScene.UpdateThenCompensateAsync(harness.Role, first.Role, later.Role, first.Environment, Ct,
+            async () => before = await harness.Iam.Roles.GetRoleAsync(first.Role.Name, Ct));
+
+        Assert.Equal(Reconciler.Restored, action);
+        var role = await harness.Iam.Roles.GetRoleAsync(first.Role.Name, Ct);
+        Assert.Null(role!.PermissionsBoundaryArn);
+        Assert.Equal(first.Role.Tags.OrderBy(t => t.Key), role.Tags.OrderBy(t => t.Key));
+        Assert.Equal(before!.AssumeRolePolicyDocument, role.AssumeRolePolicyDocument);
+        Assert.Equal([first.AccessPolicy.Arn], await harness.Iam.Roles.ListAttachedRolePoliciesAsync(first.Role.Name, Ct));
+    }
 }

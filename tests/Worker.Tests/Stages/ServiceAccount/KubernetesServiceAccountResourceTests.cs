@@ -237,4 +237,20 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
     private Task ArrangeAsync(string start, ServiceAccountPlan plan) => new ServiceAccountScenes(harness).ArrangeAsync(start, plan, OtherRole);
 
     private Task AddAsync(string other, string ns) => new ServiceAccountScenes(harness).AddAsync(other, ns);
+
+    [Fact]
+    public async Task CompensateAsync_LaterRunRepointedTheAnnotation_AnnotationAndLabelsAsTheyWere()
+    {
+        var environment = TestEnvironments.NewName("sa");
+        var first = KubernetesHarness.Plan(environment);
+        var later = KubernetesHarness.Plan(environment);
+
+        var (action, _) = await RollbackScene.UpdateThenCompensateAsync(harness.Resource, first, later, environment, harness.Ct,
+            () => ArrangeAsync("ours-other-role", first));
+
+        Assert.Equal(Reconciler.Restored, action);
+        var account = await ReadAsync(first);
+        Assert.Equal(OtherRole, account.Metadata.Annotations[Planner.RoleArnAnnotation]);
+        Assert.Equal(first.Labels.OrderBy(l => l.Key), account.Metadata.Labels.OrderBy(l => l.Key));
+    }
 }
