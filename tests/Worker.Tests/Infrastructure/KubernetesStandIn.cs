@@ -131,7 +131,14 @@ public sealed class KubernetesStandIn : IAsyncDisposable
         TimeSpan? delay;
         lock (delays) delay = delays.TryDequeue(out var d) ? d : null;
         if (delay is { } wait) await Task.Delay(wait, context.RequestAborted);
-        var body = KubernetesStandInRouter.ParseBody(await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted));
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var contentType = request.ContentType;
+        JsonNode? body;
+        if (contentType?.StartsWith(StandInProtobuf.MediaType, StringComparison.OrdinalIgnoreCase) == true && StandInProtobuf.Decode(buffer.ToArray()) is { } decoded)
+            (body, contentType) = (decoded, "application/json");
+        else
+            body = KubernetesStandInRouter.ParseBody(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         var result = NextInjected() is { } failure ? KubernetesStatus.Injected(failure)
             : RequiredToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}" ? KubernetesStatus.Unauthorized()
             : null;
@@ -143,7 +150,7 @@ public sealed class KubernetesStandIn : IAsyncDisposable
         }
         try
         {
-            result ??= router.Route(request.Method, request.Path.Value ?? "/", request.ContentType, body, key => request.Query[key].FirstOrDefault());
+            result ??= router.Route(request.Method, request.Path.Value ?? "/", contentType, body, key => request.Query[key].FirstOrDefault());
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or NullReferenceException)
         {

@@ -9,12 +9,14 @@ namespace Provisioner.Worker.Tests.Infrastructure;
 /// </summary>
 public sealed class KubernetesStandInRouter(KubernetesStandInStore store, StandInTokenIssuer tokens, StandInDiscovery discovery, Func<string?> issuer)
 {
+    private readonly StandInOpenApi openApi = new(store.Types);
+
     public const string OidcDiscovery = "/.well-known/openid-configuration";
 
     public StandInResult Route(string method, string path, string? contentType, JsonNode? body, Func<string, string?> query)
     {
         if (path == OidcDiscovery) return method == "GET" ? OidcDocument() : KubernetesStatus.MethodNotAllowed();
-        if (discovery.Answer(path) is { } document) return method == "GET" ? document : KubernetesStatus.MethodNotAllowed();
+        if ((discovery.Answer(path) ?? openApi.Answer(path)) is { } document) return method == "GET" ? document : KubernetesStatus.MethodNotAllowed();
         if (StandInPath.Parse(store.Types, path) is not { } target) return KubernetesStatus.PathNotFound();
         if (target.Subresource is { } sub) return Subresource(method, target, sub, body);
         var verb = (method, target.IsCollection) switch
@@ -35,6 +37,9 @@ public sealed class KubernetesStandInRouter(KubernetesStandInStore store, StandI
                 : verb == "get" ? store.Get(type, ns, name) : store.Delete(type, ns, name);
         var patchType = verb == "patch" ? PatchType(type, contentType) : null;
         if (verb == "patch" && patchType is null) return KubernetesStatus.UnsupportedMediaType(contentType ?? "none");
+        // Protobuf is not spoken here; client-go answers a 415 by sending JSON from then on, as it does for CRDs.
+        if (verb is "create" or "update" && contentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            return KubernetesStatus.UnsupportedMediaType(contentType ?? "none", "application/json, application/yaml");
         if (body is not JsonObject item) return KubernetesStatus.BadRequest("the body of the request is not a JSON object");
         return verb switch
         {

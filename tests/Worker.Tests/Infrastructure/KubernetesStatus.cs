@@ -48,8 +48,8 @@ public static class KubernetesStatus
     public static StandInResult MethodNotAllowed() =>
         Failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", null);
 
-    public static StandInResult UnsupportedMediaType(string contentType) =>
-        Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml (got {contentType})", null);
+    public static StandInResult UnsupportedMediaType(string contentType, string accepted = "application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml") =>
+        Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {accepted} (got {contentType})", null);
 
     /// <summary>What an overloaded or failing API server answers (injected by tests).</summary>
     public static StandInResult Injected(int statusCode) => statusCode switch

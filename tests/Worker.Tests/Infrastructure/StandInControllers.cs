@@ -91,13 +91,13 @@ public sealed class StandInControllers(KubernetesStandInStore store)
             store.Patch(replicaSets, ns, rsName, new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } }, KubernetesStandInStore.MergePatch, null);
         }
         var ready = IsReady(deployment) ? replicas : 0;
-        store.WriteStatus(replicaSets, ns, rsName, ReplicaSetStatus(replicas, ready));
+        WriteReplicaSetStatus(replicaSets, ns, rsName, replicas, ready);
         if (ready == replicas)
             foreach (var old in owned.Where(rs => rs["metadata"]!["name"]!.GetValue<string>() != rsName))
             {
                 var oldName = old["metadata"]!["name"]!.GetValue<string>();
                 store.Patch(replicaSets, ns, oldName, new JsonObject { ["spec"] = new JsonObject { ["replicas"] = 0 } }, KubernetesStandInStore.MergePatch, null);
-                store.WriteStatus(replicaSets, ns, oldName, ReplicaSetStatus(0, 0));
+                WriteReplicaSetStatus(replicaSets, ns, oldName, 0, 0);
             }
         var status = WorkloadStatus(deployment, replicas, ready);
         status["updatedReplicas"] = replicas;
@@ -147,11 +147,12 @@ public sealed class StandInControllers(KubernetesStandInStore store)
         return status;
     }
 
-    private static JsonObject ReplicaSetStatus(int replicas, int ready)
+    private void WriteReplicaSetStatus(StandInResourceType replicaSets, string ns, string name, int replicas, int ready)
     {
-        var status = new JsonObject { ["replicas"] = replicas, ["fullyLabeledReplicas"] = replicas, ["observedGeneration"] = 1 };
+        var generation = store.Get(replicaSets, ns, name).Body["metadata"]?["generation"]?.DeepClone() ?? 1;
+        var status = new JsonObject { ["replicas"] = replicas, ["fullyLabeledReplicas"] = replicas, ["observedGeneration"] = generation };
         if (ready > 0) (status["readyReplicas"], status["availableReplicas"]) = (ready, ready);
-        return status;
+        store.WriteStatus(replicaSets, ns, name, status);
     }
 
     private static JsonObject Condition(string type, bool status, string reason, string message)

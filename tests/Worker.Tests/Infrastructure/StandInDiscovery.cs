@@ -72,7 +72,7 @@ public sealed class StandInDiscovery(StandInResourceTypes types)
             {
                 ["name"] = type.Plural, ["singularName"] = type.Singular, ["namespaced"] = type.Namespaced, ["kind"] = type.Kind,
                 ["verbs"] = new JsonArray(type.Verbs.Select(v => (JsonNode)v).ToArray()),
-                ["storageVersionHash"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(type.Key))[..11],
+                ["storageVersionHash"] = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(type.Key)))[..11],
             });
             foreach (var (sub, verbs) in type.Subresources)
                 resources.Add(new JsonObject
