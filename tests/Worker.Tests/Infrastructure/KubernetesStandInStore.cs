@@ -168,6 +168,8 @@ public sealed class KubernetesStandInStore
             // The garbage collector: dependants go with their owner, a namespace's objects with the namespace.
             foreach (var dependant in objects.Where(o => (type.Plural == "namespaces" && type.Group.Length == 0 && o.Key.Namespace == name) || OwnedBy(o.Value, uid)).ToList())
                 Delete(Types.Resolve(dependant.Key.Type), dependant.Key.Namespace, dependant.Key.Name);
+            // As kube-apiserver's registries: these kinds answer with the deleted object, the others with a Status.
+            if (type.Key is "pods" or "persistentvolumeclaims" or "serviceaccounts" or "services") return new StandInResult(200, removed);
             if (type.Key != "namespaces") return new StandInResult(200, KubernetesStatus.Deleted(type, name, uid));
             removed["status"] = new JsonObject { ["phase"] = "Terminating" };
             removed["metadata"]!["deletionTimestamp"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
