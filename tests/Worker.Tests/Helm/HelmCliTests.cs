@@ -132,6 +132,8 @@ public sealed class HelmCliTests : IDisposable
         Assert.Null(await cli.GetValuesAsync(plan.Release, plan.Namespace, ct));
         Assert.Empty(await cli.HistoryAsync(plan.Release, plan.Namespace, ct));
         Assert.Empty(temp.GetFiles());
+        // Every call helm made got a real answer: nothing refused as unknown, unsupported or broken, only "not there yet".
+        Assert.All(standIn.Cluster.Requests, r => Assert.True(r.StatusCode is < 400 || (r.Method, r.StatusCode) == ("GET", 404), $"{r} {r.Query} → {r.StatusCode}"));
     }
 
     private async Task UpgradeUnreachableAsync(int major)

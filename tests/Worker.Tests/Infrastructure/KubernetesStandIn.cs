@@ -127,7 +127,8 @@ public sealed class KubernetesStandIn : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        lock (requests) requests.Add(new StandInRequest(request.Method, request.Path.Value ?? "/", request.ContentType, request.QueryString.Value));
+        var logged = new StandInRequest(request.Method, request.Path.Value ?? "/", request.ContentType, request.QueryString.Value);
+        lock (requests) requests.Add(logged);
         TimeSpan? delay;
         lock (delays) delay = delays.TryDequeue(out var d) ? d : null;
         if (delay is { } wait) await Task.Delay(wait, context.RequestAborted);
@@ -145,6 +146,7 @@ public sealed class KubernetesStandIn : IAsyncDisposable
         if (result is null && request.Method == "GET" && request.Query["watch"] is ["true" or "1"]
             && StandInPath.Parse(Store.Types, request.Path.Value ?? "/") is { } watched)
         {
+            logged.StatusCode = 200;
             await StandInWatchStream.WriteAsync(context, Store, watched);
             return;
         }
@@ -157,6 +159,7 @@ public sealed class KubernetesStandIn : IAsyncDisposable
             // A defect of the stand-in shows as kube-apiserver's own 500, with the reason, rather than a dropped connection.
             result = KubernetesStatus.Internal(ex.GetType().Name + ": " + ex.Message);
         }
+        logged.StatusCode = result.StatusCode;
         context.Response.StatusCode = result.StatusCode;
         context.Response.ContentType = "application/json";
         if (result.StatusCode == 429) context.Response.Headers.RetryAfter = "1";
