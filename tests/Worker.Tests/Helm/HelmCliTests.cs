@@ -132,6 +132,10 @@ public sealed class HelmCliTests : IDisposable
         Assert.Null(await cli.GetValuesAsync(plan.Release, plan.Namespace, ct));
         Assert.Empty(await cli.HistoryAsync(plan.Release, plan.Namespace, ct));
         Assert.Empty(temp.GetFiles());
+        // Helm 4 applies server-side; Helm 3 upgrades with a three-way strategic merge patch.
+        var patchType = major == 4 ? "application/apply-patch+yaml" : "application/strategic-merge-patch+json";
+        Assert.Contains(standIn.Cluster.Requests, r => r.Method == "PATCH" && r.Path.EndsWith("/configmaps/milvus-tenant-a-milvus", StringComparison.Ordinal)
+            && r.ContentType?.StartsWith(patchType, StringComparison.Ordinal) == true);
         // Every call helm made got a real answer: nothing refused as unknown, unsupported or broken, only "not there yet".
         Assert.All(standIn.Cluster.Requests, r => Assert.True(r.StatusCode is < 400 || (r.Method, r.StatusCode) == ("GET", 404), $"{r} {r.Query} → {r.StatusCode}"));
     }

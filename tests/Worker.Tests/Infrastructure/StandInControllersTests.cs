@@ -85,6 +85,23 @@ public sealed class StandInControllersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateStatefulSet_PullableImage_ReadyAtTheCurrentRevision()
+    {
+        var deployment = Deployment("db", "busybox:1", "db");
+        await client.AppsV1.CreateNamespacedStatefulSetAsync(new V1StatefulSet
+        {
+            Metadata = deployment.Metadata,
+            Spec = new V1StatefulSetSpec { ServiceName = "db", Selector = deployment.Spec.Selector, Template = deployment.Spec.Template },
+        }, Ns);
+
+        var statefulSet = await client.AppsV1.ReadNamespacedStatefulSetAsync("db", Ns);
+
+        Assert.Equal(("RollingUpdate", 1L, 1, 1), (statefulSet.Spec.UpdateStrategy.Type, statefulSet.Status.ObservedGeneration!.Value,
+            statefulSet.Status.ReadyReplicas!.Value, statefulSet.Status.UpdatedReplicas!.Value));
+        Assert.Equal(statefulSet.Status.UpdateRevision, statefulSet.Status.CurrentRevision);
+    }
+
+    [Fact]
     public async Task CreateClaim_Any_BoundAtOnce()
     {
         await client.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(new V1PersistentVolumeClaim
