@@ -28,9 +28,9 @@ public sealed class MilvusReleaseEndToEndTests(WorkerEndToEndFixture fixture) : 
     }
 
     [HelmFact(4)]
-    public async Task ApplyThenDestroy_MilvusRelease_DeployedWithOurValuesThenUninstalledKeepingTheClaims()
+    public async Task ApplyThenDestroy_StandaloneRelease_DeployedWithOurValuesThenUninstalledKeepingItsClaim()
     {
-        var request = Request("e2e-release", "e2e-milvus");
+        var request = Request("e2e-release", "e2e-milvus", "standalone");
 
         var applied = await RunAsync(Variables(), "apply", request, "--output", "json");
 
@@ -46,10 +46,9 @@ public sealed class MilvusReleaseEndToEndTests(WorkerEndToEndFixture fixture) : 
         var config = cluster.Find("configmaps", Namespace, "e2e-milvus-milvus")!["data"]!["default.yaml"]!.GetValue<string>();
         Assert.Contains($"bucketName: {bucket}", config);
         Assert.Contains("useIAM: true", config);
-        Assert.Equal(ServiceAccount, cluster.Find("deployments", Namespace, "e2e-milvus-milvus-proxy")!["spec"]!["template"]!["spec"]!["serviceAccountName"]!.GetValue<string>());
+        Assert.Equal(ServiceAccount, cluster.Find("deployments", Namespace, "e2e-milvus-milvus-standalone")!["spec"]!["template"]!["spec"]!["serviceAccountName"]!.GetValue<string>());
         Assert.NotEmpty(ReleaseSecrets("e2e-milvus"));
-        // What etcd's StatefulSet leaves behind on a real cluster: a claim of the release's that helm never deletes.
-        cluster.Seed("persistentvolumeclaims", Namespace, Claim("data-e2e-milvus-etcd-0", "e2e-milvus"));
+        Assert.Equal("Bound", cluster.Find("persistentvolumeclaims", Namespace, "e2e-milvus-milvus")!["status"]!["phase"]!.GetValue<string>());
 
         var destroyed = await RunAsync(Variables(), "destroy", "e2e-release", "--output", "json");
 
@@ -57,11 +56,30 @@ public sealed class MilvusReleaseEndToEndTests(WorkerEndToEndFixture fixture) : 
         var gone = Status(destroyed);
         Assert.Equal("deprovisioned", gone.State);
         Assert.Empty(ReleaseSecrets("e2e-milvus"));
-        Assert.Null(cluster.Find("deployments", Namespace, "e2e-milvus-milvus-proxy"));
+        Assert.Null(cluster.Find("deployments", Namespace, "e2e-milvus-milvus-standalone"));
         Assert.Null(cluster.Find("serviceaccounts", Namespace, ServiceAccount));
-        Assert.Equal($"namespace {Namespace} retained: it holds PersistentVolumeClaims (data-e2e-milvus-etcd-0)",
+        // helm keeps the claim (helm.sh/resource-policy: keep), and so the namespace stays: it holds data.
+        Assert.Equal($"namespace {Namespace} retained: it holds PersistentVolumeClaims (e2e-milvus-milvus)",
             gone.Stages.Single(s => s.Stage == StageNames.ServiceAccount).Outputs["detail"]);
-        Assert.NotNull(cluster.Find("persistentvolumeclaims", Namespace, "data-e2e-milvus-etcd-0"));
+        Assert.NotNull(cluster.Find("persistentvolumeclaims", Namespace, "e2e-milvus-milvus"));
+    }
+
+    [HelmFact(4)]
+    public async Task DestroyWithDeleteData_StandaloneRelease_ClaimThenNamespaceDeleted()
+    {
+        var request = Request("e2e-release-data", "e2e-data", "standalone");
+        var applied = await RunAsync(Variables(), "apply", request, "--output", "json");
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+        var bucket = Status(applied).Stages.Single(s => s.Stage == StageNames.Bucket).Outputs["name"];
+
+        var destroyed = await RunAsync(Variables(), "destroy", "e2e-release-data", "--delete-data", "--output", "json");
+
+        Assert.True(destroyed.ExitCode == 0, destroyed.ToString());
+        Assert.Equal($"namespace {Namespace} deleted", Status(destroyed).Stages.Single(s => s.Stage == StageNames.ServiceAccount).Outputs["detail"]);
+        Assert.Null(cluster.Find("persistentvolumeclaims", Namespace, "e2e-data-milvus"));
+        Assert.Null(cluster.Find("namespaces", "", Namespace));
+        Assert.DoesNotContain((await fixture.Aws.S3(WorkerEndToEndFixture.Region).ListBucketsAsync(new Amazon.S3.Model.ListBucketsRequest())).Buckets ?? [],
+            b => b.BucketName == bucket);
     }
 
     [HelmFact(4)]
@@ -87,12 +105,12 @@ public sealed class MilvusReleaseEndToEndTests(WorkerEndToEndFixture fixture) : 
         Assert.Null(cluster.Find("namespaces", "", Namespace));
     }
 
-    private string Request(string environment, string release) => ExampleRequests.Write(scratch.Path, "request.json", environment, Guid.NewGuid(), r =>
+    private string Request(string environment, string release, string mode = "cluster") => ExampleRequests.Write(scratch.Path, "request.json", environment, Guid.NewGuid(), r =>
     {
         r["kubernetes"]!["manage"] = true;
         r["kubernetes"]!.AsObject().Remove("oidcIssuer");
         r["kubernetes"]!["createOidcProvider"] = true;
-        r["milvus"] = new JsonObject { ["release"] = release, ["chart"] = HelmProcess.StubChart };
+        r["milvus"] = new JsonObject { ["release"] = release, ["chart"] = HelmProcess.StubChart, ["mode"] = mode };
     });
 
     private Task<WorkerResult> RunAsync(Dictionary<string, string> variables, params string[] args) =>
@@ -102,12 +120,6 @@ public sealed class MilvusReleaseEndToEndTests(WorkerEndToEndFixture fixture) : 
 
     private List<string> ReleaseSecrets(string release) =>
         cluster.Store.List("secrets", Namespace, $"owner=helm,name={release}").Body["items"]!.AsArray().Select(s => s!["metadata"]!["name"]!.GetValue<string>()).ToList();
-
-    private static JsonObject Claim(string name, string release) => new()
-    {
-        ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app.kubernetes.io/instance"] = release } },
-        ["spec"] = new JsonObject { ["accessModes"] = new JsonArray("ReadWriteOnce") },
-    };
 
     private string Kubeconfig()
     {
