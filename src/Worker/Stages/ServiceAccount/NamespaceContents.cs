@@ -9,7 +9,10 @@ namespace Provisioner.Worker.Stages.ServiceAccount;
 /// version, then a list of each namespaced resource with the <c>list</c> verb (subresources skipped). Left out: Events
 /// (core and events.k8s.io, written by Kubernetes and expiring on their own), what Kubernetes puts in every namespace
 /// (the <c>default</c> ServiceAccount, the <c>kube-root-ca.crt</c> ConfigMap, service-account-token Secrets) and
-/// objects labelled as ours for the environment. A failed discovery or list makes the inventory unchecked, never empty.
+/// objects labelled as ours for the environment. An object controlled by an object of a namespaced kind (a ReplicaSet
+/// of a Deployment, a Pod of a ReplicaSet, an EndpointSlice of a Service) is judged by its owner: the owner is listed
+/// itself if it is still there, and if it is gone the garbage collector is removing the dependant (as right after a
+/// helm uninstall). A failed discovery or list makes the inventory unchecked, never empty.
 /// </summary>
 internal sealed class NamespaceContents(KubernetesCalls calls)
 {
@@ -52,7 +55,8 @@ internal sealed class NamespaceContents(KubernetesCalls calls)
             others.AddRange((list["items"] as JsonArray ?? []).OfType<JsonObject>().Where(item => !IsKubernetesOwn(kind, item))
                 .Select(item => Read(kind, item)).Where(o => !KubernetesLabels.IsOwnedBy(o.Labels.ToDictionary(), environment)));
         }
-        return new NamespaceInventory(others, null);
+        var namespacedKinds = kinds.Select(k => (k.Group, k.Kind)).ToHashSet();
+        return new NamespaceInventory(others.Where(o => o.Controller is not { } owner || !namespacedKinds.Contains(owner)).ToList(), null);
     }
 
     private async Task<List<ServedKind>> DiscoverAsync(CancellationToken ct)
@@ -80,7 +84,12 @@ internal sealed class NamespaceContents(KubernetesCalls calls)
     {
         var metadata = item["metadata"] as JsonObject;
         var labels = (metadata?["labels"] as JsonObject ?? []).ToDictionary(l => l.Key, l => l.Value?.GetValue<string>() ?? "", StringComparer.Ordinal);
-        return new NamespacedObject(kind.Group, kind.Version, kind.Resource, kind.Kind, metadata?["name"]?.GetValue<string>() ?? "", labels);
+        var controller = (metadata?["ownerReferences"] as JsonArray ?? []).OfType<JsonObject>()
+            .FirstOrDefault(o => o["controller"] is JsonValue flag && flag.TryGetValue<bool>(out var isController) && isController);
+        var apiVersion = controller?["apiVersion"]?.GetValue<string>() ?? "";
+        var owner = controller is null ? ((string, string)?)null
+            : (apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "", controller["kind"]?.GetValue<string>() ?? "");
+        return new NamespacedObject(kind.Group, kind.Version, kind.Resource, kind.Kind, metadata?["name"]?.GetValue<string>() ?? "", labels, owner);
     }
 
     private static bool IsKubernetesOwn(ServedKind kind, JsonObject item) => kind.Group.Length == 0 && (kind.Resource, item["metadata"]?["name"]?.GetValue<string>()) switch

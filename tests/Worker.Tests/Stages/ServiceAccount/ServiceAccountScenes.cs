@@ -32,9 +32,9 @@ internal sealed class ServiceAccountScenes(KubernetesHarness harness)
     public const string Release = "milvus-a";
 
     /// <summary>
-    /// Something else living in the namespace: other-account, pod, opaque-secret, token-secret, event, configmap,
-    /// ours-configmap (labelled as the environment's), deployment, pvc (of <see cref="Release"/>), other-release-pvc,
-    /// custom (an object of a CRD's kind), or nothing.
+    /// Something else living in the namespace: other-account, pod, pod-of-a-deleted-replicaset, opaque-secret,
+    /// token-secret, event, configmap, ours-configmap (labelled as the environment's), deployment, pvc (of
+    /// <see cref="Release"/>), other-release-pvc, custom (an object of a CRD's kind), or nothing.
     /// </summary>
     public async Task AddAsync(string other, string ns, ServiceAccountPlan? plan = null)
     {
@@ -63,6 +63,16 @@ internal sealed class ServiceAccountScenes(KubernetesHarness harness)
                         Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }] },
                     },
                 },
+            }, ns, cancellationToken: ct),
+            // What a helm uninstall leaves for the garbage collector for a moment: a pod whose ReplicaSet is already gone.
+            "pod-of-a-deleted-replicaset" => await harness.Raw.CoreV1.CreateNamespacedPodAsync(new V1Pod
+            {
+                Metadata = new V1ObjectMeta
+                {
+                    Name = "other",
+                    OwnerReferences = [new V1OwnerReference { ApiVersion = "apps/v1", Kind = "ReplicaSet", Name = "gone", Uid = Guid.NewGuid().ToString(), Controller = true }],
+                },
+                Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }] },
             }, ns, cancellationToken: ct),
             "pvc" => await CreateClaimAsync(ns, "data-etcd-0", Release),
             "other-release-pvc" => await CreateClaimAsync(ns, "other", "someone-else"),
