@@ -5,7 +5,7 @@ namespace Provisioner.Worker.Tests.Infrastructure;
 /// <summary>
 /// Server-side apply for one field manager, simplified to what a single manager (helm) sees: the fields it applies
 /// replace what is there (maps merge, lists and values replace), fields it applied last time and no longer applies are
-/// removed, fields other managers set are kept. No conflicts are raised (helm applies with <c>force=true</c>).
+/// removed, fields other managers set are kept. No conflicts are raised: the stand-in keeps no per-field owners.
 /// </summary>
 public static class ServerSideApply
 {
