@@ -13,6 +13,8 @@ public static class HelmErrors
         "values don't meet the specifications", "validation failed", "is invalid", "unknown flag", "invalid argument",
         "is forbidden", "unauthorized", "invalid ownership metadata", "cannot be imported into the current release",
         "field is immutable", "no configuration has been provided",
+        // helm already waited out --timeout and undid its own attempt: trying again waits the whole timeout for the same end.
+        "rolled back due to", "uninstalled due to",
     ];
 
     private static readonly string[] NotFoundFragments = ["release: not found", "release not found"];

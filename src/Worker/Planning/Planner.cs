@@ -53,12 +53,13 @@ public static class Planner
             [OwnershipTags.RunId] = runId.ToString(),
         };
         var serviceAccount = new ServiceAccountPlan(k8s.Namespace, k8s.ServiceAccount, k8s.Manage, k8s.AdoptServiceAccount, labels,
-            new Dictionary<string, string> { [RoleArnAnnotation] = roleArn });
+            new Dictionary<string, string> { [RoleArnAnnotation] = roleArn })
+        { Release = request.Milvus?.Release };
 
         var (user, accessKey) = request.Access.Mode == AccessKeyMode
             ? (new IamUserPlan(ResourceNames.User(request), path, $"arn:{partition}:iam::{facts.AccountId}:user{path}{ResourceNames.User(request)}",
                 policyArn, request.Access.PermissionsBoundary, bucketTags),
-               new AccessKeyPlan(ResourceNames.User(request), k8s.Namespace, ResourceNames.Secret(request), region, labels))
+               new AccessKeyPlan(ResourceNames.User(request), k8s.Namespace, ResourceNames.Secret(request), region, labels) { Release = request.Milvus?.Release })
             : ((IamUserPlan?)null, (AccessKeyPlan?)null);
 
         return new EnvironmentPlan(env, runId, region, facts.AccountId, bucket, policy, role, serviceAccount,

@@ -1,11 +1,19 @@
 namespace Provisioner.Worker.Stages;
 
 /// <summary>
-/// A resource that holds the tenant's data (the bucket). Deprovisioning keeps it unless the request asks for the data
-/// to be deleted, and then removes the data first; compensation never goes this way (it refuses a resource with data).
+/// A resource that holds the tenant's data (the bucket; a namespace with the release's volume claims). Deprovisioning
+/// keeps the data unless the request asks for it to be deleted, and then removes the data first; compensation never
+/// goes this way (it refuses a resource with data).
 /// </summary>
 public interface IHoldsData<in TPlan>
 {
     /// <returns>The action (<c>retained</c> or <c>deleted</c>) and what to report about it.</returns>
     Task<(string Action, string Detail)> DeprovisionAsync(TPlan plan, bool deleteData, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The resource itself is gone, but what an earlier deprovisioning kept for its data may not be (a namespace kept
+    /// for its claims): a later deprovisioning comes back for it. Null when nothing is left.
+    /// </summary>
+    Task<(string Action, string Detail)?> DeprovisionLeftoversAsync(TPlan plan, bool deleteData, CancellationToken cancellationToken) =>
+        Task.FromResult<(string Action, string Detail)?>(null);
 }

@@ -81,9 +81,11 @@ public sealed class Reconciler(IIntentLog intents)
         bool deleteData, CancellationToken ct)
     {
         var observed = await resource.ObserveAsync(plan, key.Environment, ct);
-        if (!observed.Exists) return (Absent, null);
+        var data = resource as IHoldsData<TPlan>;
+        if (!observed.Exists)
+            return data is not null && await data.DeprovisionLeftoversAsync(plan, deleteData, ct) is { } leftover ? leftover : (Absent, null);
         if (!await IsOursAsync(observed, key, ct)) return (Retained, NotOurs);
-        if (resource is IHoldsData<TPlan> data) return await data.DeprovisionAsync(plan, deleteData, ct);
+        if (data is not null) return await data.DeprovisionAsync(plan, deleteData, ct);
         await resource.DeleteAsync(plan, ct);
         return (Deleted, null);
     }

@@ -18,8 +18,25 @@ public sealed class DeployArtifactsTests
     private static readonly string[] HelmVerbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 
     /// <summary>
+    /// The namespaced kinds (with a list verb, Events aside) of a stock EKS cluster: destroy lists every one before it
+    /// removes a namespace (Stages/ServiceAccount/NamespaceContents), and keeps the namespace when a list is refused.
+    /// </summary>
+    private static readonly (string Group, string Resource)[] NamespaceCheck =
+    [
+        ("", "configmaps"), ("", "endpoints"), ("", "limitranges"), ("", "persistentvolumeclaims"), ("", "pods"), ("", "podtemplates"),
+        ("", "replicationcontrollers"), ("", "resourcequotas"), ("", "secrets"), ("", "serviceaccounts"), ("", "services"),
+        ("apps", "controllerrevisions"), ("apps", "daemonsets"), ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"),
+        ("autoscaling", "horizontalpodautoscalers"), ("batch", "cronjobs"), ("batch", "jobs"), ("coordination.k8s.io", "leases"),
+        ("discovery.k8s.io", "endpointslices"), ("networking.k8s.io", "ingresses"), ("networking.k8s.io", "networkpolicies"),
+        ("policy", "poddisruptionbudgets"), ("rbac.authorization.k8s.io", "roles"), ("rbac.authorization.k8s.io", "rolebindings"),
+        ("storage.k8s.io", "csistoragecapacities"), ("networking.k8s.aws", "policyendpoints"), ("vpcresources.k8s.aws", "securitygrouppolicies"),
+        ("metrics.k8s.io", "pods"),
+    ];
+
+    /// <summary>
     /// Every permission the worker uses. Its own calls (src/Worker: Stages/ServiceAccount, Stages/AccessKey,
-    /// Kubernetes/ServiceAccountTokens, Stages/MilvusRelease/ReleaseWorkloads), helm's release records (Secrets), helm's
+    /// Kubernetes/ServiceAccountTokens, Stages/MilvusRelease/ReleaseWorkloads; the namespace check's lists and, with
+    /// deleteData, the release's PVC deletion), helm's release records (Secrets), helm's
     /// wait (a Deployment's ReplicaSets, a workload's pods), and helm's verbs on every kind the Milvus chart (zilliztech
     /// milvus-helm 5.x) renders with the worker's values, cluster or standalone: Deployments (one per component, or
     /// standalone's), etcd's StatefulSet (etcd subchart), Services, the ConfigMap, and standalone's PVC (pvc.yaml).
@@ -37,6 +54,7 @@ public sealed class DeployArtifactsTests
         .. Permission.Of("", "services", HelmVerbs),
         .. Permission.Of("", "configmaps", HelmVerbs),
         .. Permission.Of("", "persistentvolumeclaims", HelmVerbs),
+        .. NamespaceCheck.Select(k => new Permission(k.Group, k.Resource, "list")),
     ];
 
     [HelmFact(4)]
@@ -65,6 +83,17 @@ public sealed class DeployArtifactsTests
         var rules = await RenderRulesAsync();
 
         Assert.Empty(Missing(Required, rules));
+    }
+
+    [HelmFact(4)]
+    public async Task Template_ClusterRole_NamespaceCheckKindsAreOnlyListed()
+    {
+        var rules = await RenderRulesAsync();
+        string[] written = ["create", "update", "patch", "delete"];
+
+        var onlyForTheCheck = NamespaceCheck.Where(k => !Required.Any(p => (p.Group, p.Resource) == k && p.Verb != "list"));
+
+        Assert.All(onlyForTheCheck, k => Assert.DoesNotContain(rules, r => r.ApiGroups.Contains(k.Group) && r.Resources.Contains(k.Resource) && r.Verbs.Intersect(written).Any()));
     }
 
     [HelmFact(4)]

@@ -10,8 +10,9 @@ using Provisioner.Worker.Tests.Infrastructure;
 namespace Provisioner.Worker.Tests.Helm;
 
 /// <summary>
-/// HelmCli driving the real binaries. With no cluster here, a kubeconfig whose server refuses every connection still
-/// proves the command lines: helm parses every flag before it dials, so a flag the version lacks fails first.
+/// HelmCli driving the real binaries: against the Kubernetes stand-in, every command the worker runs, for both majors;
+/// and with a kubeconfig whose server refuses every connection, how failures are classified (helm parses every flag
+/// before it dials, so a flag the version lacks fails first).
 /// </summary>
 public sealed class HelmCliTests : IDisposable
 {
@@ -123,6 +124,44 @@ public sealed class HelmCliTests : IDisposable
         {
             silent.Stop();
         }
+    }
+
+    [HelmFact(4)]
+    public Task Commands_Helm4OnStandIn_InstallUpgradeRollbackUninstallAndMissingAnswers() => CommandsOnStandInAsync(4);
+
+    [HelmFact(3)]
+    public Task Commands_Helm3OnStandIn_InstallUpgradeRollbackUninstallAndMissingAnswers() => CommandsOnStandInAsync(3);
+
+    private async Task CommandsOnStandInAsync(int major)
+    {
+        await using var standIn = await HelmStandIn.StartAsync(plan.Namespace);
+        var cli = Cli(major, standIn.Kubeconfig);
+        var ct = CancellationToken.None;
+        var changed = plan.Values.Replace("\"region\":\"us-east-2\"", "\"region\":\"us-west-2\"", StringComparison.Ordinal);
+
+        await cli.UpgradeInstallAsync(plan, plan.Values, ct);
+        await cli.UpgradeInstallAsync(plan, changed, ct);
+        var upgraded = await cli.StatusAsync(plan.Release, plan.Namespace, ct);
+        await cli.RollbackAsync(plan.Release, plan.Namespace, 1, ct);
+
+        Assert.Equal((2, HelmStatuses.Deployed, "us-west-2"), (upgraded!.Revision, upgraded.Status, upgraded.Values["externalS3"]!["region"]!.GetValue<string>()));
+        Assert.Equal([HelmStatuses.Superseded, HelmStatuses.Superseded, HelmStatuses.Deployed],
+            (await cli.HistoryAsync(plan.Release, plan.Namespace, ct)).Select(r => r.Status));
+        Assert.Equal("us-east-2", (await cli.GetValuesAsync(plan.Release, plan.Namespace, ct))!["externalS3"]!["region"]!.GetValue<string>());
+        Assert.Contains("region: us-east-2", standIn.RenderedConfig(plan.Namespace, plan.Release));
+        Assert.True(await cli.UninstallAsync(plan.Release, plan.Namespace, ct));
+        Assert.Empty(standIn.ReleaseSecrets(plan.Namespace, plan.Release));
+        Assert.False(await cli.UninstallAsync(plan.Release, plan.Namespace, ct));
+        Assert.Null(await cli.StatusAsync(plan.Release, plan.Namespace, ct));
+        Assert.Null(await cli.GetValuesAsync(plan.Release, plan.Namespace, ct));
+        Assert.Empty(await cli.HistoryAsync(plan.Release, plan.Namespace, ct));
+        Assert.Empty(temp.GetFiles());
+        // Helm 4 applies server-side; Helm 3 upgrades with a three-way strategic merge patch.
+        var patchType = major == 4 ? "application/apply-patch+yaml" : "application/strategic-merge-patch+json";
+        Assert.Contains(standIn.Cluster.Requests, r => r.Method == "PATCH" && r.Path.EndsWith("/configmaps/milvus-tenant-a-milvus", StringComparison.Ordinal)
+            && r.ContentType?.StartsWith(patchType, StringComparison.Ordinal) == true);
+        // Every call helm made got a real answer: nothing refused as unknown, unsupported or broken, only "not there yet".
+        Assert.All(standIn.Cluster.Requests, r => Assert.True(r.StatusCode is < 400 || (r.Method, r.StatusCode) == ("GET", 404), $"{r} {r.Query} → {r.StatusCode}"));
     }
 
     private async Task UpgradeUnreachableAsync(int major)

@@ -16,9 +16,11 @@ namespace Provisioner.Worker.Tests.Infrastructure;
 
 /// <summary>
 /// The only hand-made stand-in: an in-process HTTP server on a free loopback port that speaks the part of the
-/// Kubernetes REST API the worker uses, so KubernetesClient talks to it over HTTP exactly as to a real API server.
-/// Namespaces, serviceaccounts, secrets and pods (see <see cref="KubernetesStandInStore"/>), TokenRequest and the
-/// OIDC discovery document; failures can be injected and every request is recorded.
+/// Kubernetes REST API the worker and helm use, so KubernetesClient and the real helm binaries talk to it over HTTP
+/// exactly as to a real API server: discovery, every kind in <see cref="StandInResourceTypes"/> (create, get, list,
+/// watch, update, merge / strategic merge / server-side apply patches, delete), the controllers helm's wait depends
+/// on (<see cref="StandInControllers"/>), TokenRequest and the OIDC discovery document. Failures can be injected and
+/// every request is recorded.
 /// </summary>
 public sealed class KubernetesStandIn : IAsyncDisposable
 {
@@ -36,8 +38,9 @@ public sealed class KubernetesStandIn : IAsyncDisposable
         this.app = app;
         Issuer = issuer;
         Store = new KubernetesStandInStore();
+        Discovery = new StandInDiscovery(Store.Types);
         Tokens = new StandInTokenIssuer(Store, () => Issuer);
-        router = new KubernetesStandInRouter(Store, Tokens, () => Issuer);
+        router = new KubernetesStandInRouter(Store, Tokens, Discovery, () => Issuer);
     }
 
     public Uri Url { get; private set; } = null!;
@@ -51,6 +54,8 @@ public sealed class KubernetesStandIn : IAsyncDisposable
     public KubernetesStandInStore Store { get; }
 
     public StandInTokenIssuer Tokens { get; }
+
+    public StandInDiscovery Discovery { get; }
 
     public IReadOnlyList<StandInRequest> Requests
     {
@@ -89,6 +94,13 @@ public sealed class KubernetesStandIn : IAsyncDisposable
             for (var i = 0; i < count; i++) delays.Enqueue(delay);
     }
 
+    /// <summary>Workloads of <paramref name="release"/> (label <c>app.kubernetes.io/instance</c>) never become ready.</summary>
+    public void NeverReady(string release) => Store.Controllers.NeverReady(release);
+
+    /// <summary>Serves a namespaced custom kind (as a CRD would), listed in discovery and stored like any other.</summary>
+    public StandInResourceType ServeCustomResource(string group, string version, string plural, string kind) =>
+        Store.Types.Add(new StandInResourceType(group, version, plural, kind, Namespaced: true, HasStatus: true) { Custom = true });
+
     public void ClearRequests()
     {
         lock (requests) requests.Clear();
@@ -115,14 +127,39 @@ public sealed class KubernetesStandIn : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        lock (requests) requests.Add(new StandInRequest(request.Method, request.Path.Value ?? "/", request.ContentType));
+        var logged = new StandInRequest(request.Method, request.Path.Value ?? "/", request.ContentType, request.QueryString.Value);
+        lock (requests) requests.Add(logged);
         TimeSpan? delay;
         lock (delays) delay = delays.TryDequeue(out var d) ? d : null;
         if (delay is { } wait) await Task.Delay(wait, context.RequestAborted);
-        var body = KubernetesStandInRouter.ParseBody(await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted));
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var contentType = request.ContentType;
+        JsonNode? body;
+        if (contentType?.StartsWith(StandInProtobuf.MediaType, StringComparison.OrdinalIgnoreCase) == true && StandInProtobuf.Decode(buffer.ToArray()) is { } decoded)
+            (body, contentType) = (decoded, "application/json");
+        else
+            body = KubernetesStandInRouter.ParseBody(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         var result = NextInjected() is { } failure ? KubernetesStatus.Injected(failure)
             : RequiredToken is { } token && request.Headers.Authorization.ToString() != $"Bearer {token}" ? KubernetesStatus.Unauthorized()
-            : router.Route(request.Method, request.Path.Value ?? "/", request.ContentType, body, request.Query["labelSelector"].FirstOrDefault());
+            : null;
+        if (result is null && request.Method == "GET" && request.Query["watch"] is ["true" or "1"]
+            && StandInPath.Parse(Store.Types, request.Path.Value ?? "/") is { } watched)
+        {
+            logged.StatusCode = 200;
+            await StandInWatchStream.WriteAsync(context, Store, watched);
+            return;
+        }
+        try
+        {
+            result ??= router.Route(request.Method, request.Path.Value ?? "/", contentType, body, key => request.Query[key].FirstOrDefault());
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or NullReferenceException)
+        {
+            // A defect of the stand-in shows as kube-apiserver's own 500, with the reason, rather than a dropped connection.
+            result = KubernetesStatus.Internal(ex.GetType().Name + ": " + ex.Message);
+        }
+        logged.StatusCode = result.StatusCode;
         context.Response.StatusCode = result.StatusCode;
         context.Response.ContentType = "application/json";
         if (result.StatusCode == 429) context.Response.Headers.RetryAfter = "1";

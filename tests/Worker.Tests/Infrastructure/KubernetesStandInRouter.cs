@@ -3,65 +3,50 @@ using System.Text.Json.Nodes;
 
 namespace Provisioner.Worker.Tests.Infrastructure;
 
-/// <summary>Maps the REST paths the worker uses onto the store, the token issuer and the discovery document.</summary>
-public sealed class KubernetesStandInRouter(KubernetesStandInStore store, StandInTokenIssuer tokens, Func<string?> issuer)
+/// <summary>
+/// Maps REST calls onto the store: discovery, the OIDC discovery document, every served kind's collection, items and
+/// status subresource, and TokenRequest. Each method is checked against the verbs discovery lists for the kind.
+/// </summary>
+public sealed class KubernetesStandInRouter(KubernetesStandInStore store, StandInTokenIssuer tokens, StandInDiscovery discovery, Func<string?> issuer)
 {
-    public const string Discovery = "/.well-known/openid-configuration";
-    private static readonly string[] MergeTypes = ["application/merge-patch+json", "application/strategic-merge-patch+json"];
+    private readonly StandInOpenApi openApi = new(store.Types);
 
-    public StandInResult Route(string method, string path, string? contentType, JsonNode? body, string? labelSelector = null)
+    public const string OidcDiscovery = "/.well-known/openid-configuration";
+
+    public StandInResult Route(string method, string path, string? contentType, JsonNode? body, Func<string, string?> query)
     {
-        if (path == Discovery) return method == "GET" ? DiscoveryDocument() : KubernetesStatus.MethodNotAllowed();
-        var parts = path.Trim('/').Split('/');
-        // apps/v1 has the same shape one segment deeper: /apis/apps/v1/namespaces/NS/deployments[/NAME].
-        var apiVersion = "v1";
-        if (parts.Length >= 4 && parts[0] == "apis" && parts[1] == "apps" && parts[2] == "v1")
-            (parts, apiVersion) = (["api", "v1", .. parts[3..]], "apps/v1");
-        if (parts.Length > 4 && KubernetesStandInStore.ApiVersionOf(parts[4]) != apiVersion) return KubernetesStatus.PathNotFound();
-        if (parts.Length < 3 || parts[0] != "api" || parts[1] != "v1" || parts[2] != "namespaces") return KubernetesStatus.PathNotFound();
-        return parts.Length switch
+        if (path == OidcDiscovery) return method == "GET" ? OidcDocument() : KubernetesStatus.MethodNotAllowed();
+        if ((discovery.Answer(path) ?? openApi.Answer(path)) is { } document) return method == "GET" ? document : KubernetesStatus.MethodNotAllowed();
+        if (StandInPath.Parse(store.Types, path) is not { } target) return KubernetesStatus.PathNotFound();
+        if (target.Subresource is { } sub) return Subresource(method, target, sub, body);
+        var verb = (method, target.IsCollection) switch
         {
-            3 => Collection(method, "namespaces", "", body),
-            5 when method == "GET" && KubernetesStandInStore.Kinds.ContainsKey(parts[4]) && parts[4] != "namespaces" =>
-                store.List(parts[4], parts[3], labelSelector),
-            4 => Item(method, "namespaces", "", parts[3], contentType, body),
-            5 when KubernetesStandInStore.Kinds.ContainsKey(parts[4]) && parts[4] != "namespaces" => Collection(method, parts[4], parts[3], body),
-            6 when KubernetesStandInStore.Kinds.ContainsKey(parts[4]) && parts[4] != "namespaces" => Item(method, parts[4], parts[3], parts[5], contentType, body),
-            7 when parts[4] == "serviceaccounts" && parts[6] == "token" =>
-                method == "POST" ? tokens.Issue(parts[3], parts[5], body as JsonObject ?? []) : KubernetesStatus.MethodNotAllowed(),
-            _ => KubernetesStatus.PathNotFound(),
+            ("GET", true) => "list",
+            ("GET", false) => "get",
+            ("POST", true) => "create",
+            ("PUT", false) => "update",
+            ("PATCH", false) => "patch",
+            ("DELETE", false) => "delete",
+            _ => null,
         };
-    }
-
-    private StandInResult Collection(string method, string resource, string ns, JsonNode? body) => method switch
-    {
-        "GET" => store.List(resource, ns),
-        "POST" when body is JsonObject item => store.Create(resource, ns, item),
-        "POST" => KubernetesStatus.BadRequest("the body of the request is not a JSON object"),
-        _ => KubernetesStatus.MethodNotAllowed(),
-    };
-
-    private StandInResult Item(string method, string resource, string ns, string name, string? contentType, JsonNode? body) => method switch
-    {
-        "GET" => store.Get(resource, ns, name),
-        "DELETE" => store.Delete(resource, ns, name),
-        "PUT" when body is JsonObject item => store.Replace(resource, ns, name, item),
-        "PATCH" when !MergeTypes.Any(t => contentType?.StartsWith(t, StringComparison.OrdinalIgnoreCase) == true) =>
-            KubernetesStatus.UnsupportedMediaType(contentType ?? "none"),
-        "PATCH" when body is JsonObject patch => store.Patch(resource, ns, name, patch),
-        "PUT" or "PATCH" => KubernetesStatus.BadRequest("the body of the request is not a JSON object"),
-        _ => KubernetesStatus.MethodNotAllowed(),
-    };
-
-    private StandInResult DiscoveryDocument()
-    {
-        if (issuer() is not { } iss) return KubernetesStatus.PathNotFound();
-        return new StandInResult(200, new JsonObject
+        if (verb is null || !target.Type.Verbs.Contains(verb)) return KubernetesStatus.MethodNotAllowed();
+        if (target.Type.Namespaced && target.Namespace.Length == 0 && verb != "list") return KubernetesStatus.PathNotFound();
+        var (type, ns, name) = (target.Type, target.Namespace, target.Name!);
+        if (verb is "list" or "get" or "delete")
+            return verb == "list" ? store.List(type, ns, query("labelSelector"), query("fieldSelector"))
+                : verb == "get" ? store.Get(type, ns, name) : store.Delete(type, ns, name);
+        var patchType = verb == "patch" ? PatchType(type, contentType) : null;
+        if (verb == "patch" && patchType is null) return KubernetesStatus.UnsupportedMediaType(contentType ?? "none");
+        // Protobuf is not spoken here; client-go answers a 415 by sending JSON from then on, as it does for CRDs.
+        if (verb is "create" or "update" && contentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            return KubernetesStatus.UnsupportedMediaType(contentType ?? "none", "application/json, application/yaml");
+        if (body is not JsonObject item) return KubernetesStatus.BadRequest("the body of the request is not a JSON object");
+        return verb switch
         {
-            ["issuer"] = iss, ["jwks_uri"] = $"{iss.TrimEnd('/')}/openid/v1/jwks",
-            ["response_types_supported"] = new JsonArray("id_token"), ["subject_types_supported"] = new JsonArray("public"),
-            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-        });
+            "create" => store.Create(type, ns, item),
+            "update" => store.Replace(type, ns, name, item),
+            _ => store.Patch(type, ns, name, item, patchType!, query("fieldManager")),
+        };
     }
 
     public static JsonNode? ParseBody(string text)
@@ -75,5 +60,41 @@ public sealed class KubernetesStandInRouter(KubernetesStandInStore store, StandI
         {
             return null;
         }
+    }
+
+    /// <summary>Null for a patch format the stand-in does not speak (JSON patch), or strategic merge on a custom kind.</summary>
+    private static string? PatchType(StandInResourceType type, string? contentType) =>
+        contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+        {
+            "application/merge-patch+json" => KubernetesStandInStore.MergePatch,
+            "application/strategic-merge-patch+json" when !type.Custom => KubernetesStandInStore.StrategicPatch,
+            "application/apply-patch+yaml" => KubernetesStandInStore.ApplyPatch,
+            _ => null,
+        };
+
+    private StandInResult Subresource(string method, StandInPath target, string sub, JsonNode? body)
+    {
+        if (!target.Type.Subresources.TryGetValue(sub, out _) || target.Name is null) return KubernetesStatus.PathNotFound();
+        var (type, ns, name) = (target.Type, target.Namespace, target.Name);
+        return (sub, method) switch
+        {
+            ("token", "POST") => tokens.Issue(ns, name, body as JsonObject ?? []),
+            ("status", "GET") => store.Get(type, ns, name),
+            ("status", "PUT") when body is JsonObject item => store.WriteStatus(type, ns, name, item["status"]),
+            ("status", "PATCH") when body is JsonObject patch && store.Get(type, ns, name) is { IsSuccess: true, Body: JsonObject current } =>
+                store.WriteStatus(type, ns, name, JsonMergePatch.Apply(current, patch)!["status"]),
+            _ => KubernetesStatus.MethodNotAllowed(),
+        };
+    }
+
+    private StandInResult OidcDocument()
+    {
+        if (issuer() is not { } iss) return KubernetesStatus.PathNotFound();
+        return new StandInResult(200, new JsonObject
+        {
+            ["issuer"] = iss, ["jwks_uri"] = $"{iss.TrimEnd('/')}/openid/v1/jwks",
+            ["response_types_supported"] = new JsonArray("id_token"), ["subject_types_supported"] = new JsonArray("public"),
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        });
     }
 }

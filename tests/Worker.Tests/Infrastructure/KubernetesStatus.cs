@@ -30,6 +30,17 @@ public static class KubernetesStatus
         return Failure(422, "Invalid", $"{kind} \"{name}\" is invalid: {shown}", details);
     }
 
+    /// <summary>What a DELETE answers when the object is gone at once.</summary>
+    public static JsonObject Deleted(StandInResourceType type, string name, string uid) => new()
+    {
+        ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success",
+        ["details"] = new JsonObject { ["name"] = name, ["group"] = type.Group, ["kind"] = type.Plural, ["uid"] = uid },
+    };
+
+    public static StandInResult Internal(string message) => Failure(500, "InternalError", "Internal error occurred: " + message, null);
+
+    public static StandInResult ServiceUnavailable(string message) => Failure(503, "ServiceUnavailable", message, null);
+
     public static StandInResult BadRequest(string message) => Failure(400, "BadRequest", message, null);
 
     public static StandInResult Unauthorized() => Failure(401, "Unauthorized", "Unauthorized", null);
@@ -37,8 +48,8 @@ public static class KubernetesStatus
     public static StandInResult MethodNotAllowed() =>
         Failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", null);
 
-    public static StandInResult UnsupportedMediaType(string contentType) =>
-        Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/merge-patch+json, application/strategic-merge-patch+json (got {contentType})", null);
+    public static StandInResult UnsupportedMediaType(string contentType, string accepted = "application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml") =>
+        Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {accepted} (got {contentType})", null);
 
     /// <summary>What an overloaded or failing API server answers (injected by tests).</summary>
     public static StandInResult Injected(int statusCode) => statusCode switch

@@ -37,6 +37,11 @@ public static class TestReconciler
             ? Instance.CompensateAsync(resource, plan, Key(plan, environment, run), ct)
             : Instance.PruneAsync(resource, plan, Key(plan, environment, Guid.Empty), ct);
 
+    /// <summary>Deprovisioning's removal, by any run of the environment.</summary>
+    public static Task<(string Action, string? Detail)> DeprovisionAsync<TPlan>(IResource<TPlan> resource, TPlan plan, string environment,
+        bool deleteData, CancellationToken ct) where TPlan : class =>
+        Instance.DeprovisionAsync(resource, plan, Key(plan, environment, Guid.NewGuid()), deleteData, ct);
+
     public static ResourceKey Key<TPlan>(TPlan plan, string environment, Guid runId) where TPlan : class
     {
         var stage = StageCatalogue.All.OfType<Stage<TPlan>>().Single();

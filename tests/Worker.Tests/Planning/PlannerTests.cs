@@ -203,6 +203,18 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Plan_NamespaceStages_KnowTheReleaseWhoseClaimsDeleteDataRemoves()
+    {
+        var valid = TestRequests.Valid();
+
+        var irsa = TestRequests.Plan(valid);
+        var keyed = TestRequests.Plan(valid with { Access = valid.Access with { Mode = Planner.AccessKeyMode } });
+        var withoutMilvus = TestRequests.Plan(valid with { Milvus = null });
+
+        Assert.Equal(("milvus-tenant-a", "milvus-tenant-a", null), (irsa.ServiceAccount.Release, keyed.AccessKey!.Release, withoutMilvus.ServiceAccount.Release));
+    }
+
+    [Fact]
     public void Plan_RequestWithoutAccount_ArnsUseTheObservedAccount()
     {
         var valid = TestRequests.Valid();

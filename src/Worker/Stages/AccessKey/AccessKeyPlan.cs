@@ -15,4 +15,7 @@ public sealed record AccessKeyPlan(
     public const string AccessKeyIdKey = "AWS_ACCESS_KEY_ID";
     public const string SecretAccessKeyKey = "AWS_SECRET_ACCESS_KEY";
     public const string RegionKey = "AWS_REGION";
+
+    /// <summary>The Milvus release installed in the namespace, if any: with <c>deleteData</c>, its PersistentVolumeClaims are deleted.</summary>
+    public string? Release { get; init; }
 }

@@ -11,8 +11,9 @@ namespace Provisioner.Worker.Stages.AccessKey;
 /// The user's access key and the Secret holding it, as one resource: the Secret is what exists; the key is complete
 /// only when the Secret holds the id of an active key of the user. A key that no Secret holds (a crash between the
 /// create and the write) is deleted before a new one is made, so a retry never meets IAM's limit of two keys a user.
+/// The namespace it may have created can hold the release's PersistentVolumeClaims: deprovisioning decides about data here.
 /// </summary>
-public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
+public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>, IHoldsData<AccessKeyPlan>
 {
     public const string Key = "access-key";
     public const string Region = "region";
@@ -107,10 +108,25 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
 
     public async Task DeleteAsync(AccessKeyPlan plan, CancellationToken ct)
     {
+        await DeleteKeyAndSecretAsync(plan, ct);
+        await namespaces.DeleteIfOursAndEmptyAsync(NamespaceOf(plan), ct);
+    }
+
+    /// <summary>The key and its Secret go; the namespace too unless it holds anything but ours (PVCs count unless <paramref name="deleteData"/>).</summary>
+    public async Task<(string Action, string Detail)> DeprovisionAsync(AccessKeyPlan plan, bool deleteData, CancellationToken ct)
+    {
+        await DeleteKeyAndSecretAsync(plan, ct);
+        return await namespaces.DeprovisionAsync(NamespaceOf(plan), deleteData, ct);
+    }
+
+    public async Task<(string Action, string Detail)?> DeprovisionLeftoversAsync(AccessKeyPlan plan, bool deleteData, CancellationToken ct) =>
+        await namespaces.ExistsAsync(NamespaceOf(plan), ct) ? await namespaces.DeprovisionAsync(NamespaceOf(plan), deleteData, ct) : null;
+
+    private async Task DeleteKeyAndSecretAsync(AccessKeyPlan plan, CancellationToken ct)
+    {
         if (await secrets.DeleteAsync(plan, ct))
             logger.LogInformation("Deleted secret {Namespace}/{Secret}", plan.Namespace, plan.SecretName);
         await keys.DeleteAllAsync(plan, keep: null, ct);
-        await namespaces.DeleteIfOursAndEmptyAsync(NamespaceOf(plan), ct);
     }
 
     public IReadOnlyDictionary<string, string> Outputs(AccessKeyPlan plan) => new Dictionary<string, string>
@@ -147,5 +163,5 @@ public sealed class AccessKeySecretResource : IResource<AccessKeyPlan>
     }
 
     private static ServiceAccountPlan NamespaceOf(AccessKeyPlan plan) =>
-        new(plan.Namespace, plan.SecretName, Manage: true, Adopt: false, plan.Labels, new Dictionary<string, string>());
+        new(plan.Namespace, plan.SecretName, Manage: true, Adopt: false, plan.Labels, new Dictionary<string, string>()) { Release = plan.Release };
 }

@@ -10,8 +10,9 @@ namespace Provisioner.Worker.Stages.ServiceAccount;
 /// <summary>
 /// The ServiceAccount Milvus runs as, annotated with the IRSA role, in a namespace created when missing.
 /// Labels play the part of tags. A foreign ServiceAccount is a conflict unless the request asked to adopt it.
+/// Its namespace may hold the release's PersistentVolumeClaims, so deprovisioning decides about data here.
 /// </summary>
-public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountPlan>
+public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountPlan>, IHoldsData<ServiceAccountPlan>
 {
     public const string Annotations = "annotations";
     public const string Labels = "labels";
@@ -97,11 +98,19 @@ public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountP
 
     public async Task DeleteAsync(ServiceAccountPlan plan, CancellationToken ct)
     {
-        if (await calls.DeleteAsync($"delete serviceaccount {plan.Namespace}/{plan.Name}",
-                (c, t) => c.CoreV1.DeleteNamespacedServiceAccountAsync(plan.Name, plan.Namespace, cancellationToken: t), ct))
-            logger.LogInformation("Deleted serviceaccount {Namespace}/{ServiceAccount}", plan.Namespace, plan.Name);
+        await DeleteAccountAsync(plan, ct);
         await namespaces.DeleteIfOursAndEmptyAsync(plan, ct);
     }
+
+    /// <summary>The account goes; its namespace too unless it holds anything but ours (PVCs count unless <paramref name="deleteData"/>).</summary>
+    public async Task<(string Action, string Detail)> DeprovisionAsync(ServiceAccountPlan plan, bool deleteData, CancellationToken ct)
+    {
+        await DeleteAccountAsync(plan, ct);
+        return await namespaces.DeprovisionAsync(plan, deleteData, ct);
+    }
+
+    public async Task<(string Action, string Detail)?> DeprovisionLeftoversAsync(ServiceAccountPlan plan, bool deleteData, CancellationToken ct) =>
+        await namespaces.ExistsAsync(plan, ct) ? await namespaces.DeprovisionAsync(plan, deleteData, ct) : null;
 
     public IReadOnlyDictionary<string, string> Outputs(ServiceAccountPlan plan) => new Dictionary<string, string>
     {
@@ -109,6 +118,13 @@ public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountP
         ["name"] = plan.Name,
         ["roleArn"] = plan.Annotations.GetValueOrDefault(Planner.RoleArnAnnotation, ""),
     };
+
+    private async Task DeleteAccountAsync(ServiceAccountPlan plan, CancellationToken ct)
+    {
+        if (await calls.DeleteAsync($"delete serviceaccount {plan.Namespace}/{plan.Name}",
+                (c, t) => c.CoreV1.DeleteNamespacedServiceAccountAsync(plan.Name, plan.Namespace, cancellationToken: t), ct))
+            logger.LogInformation("Deleted serviceaccount {Namespace}/{ServiceAccount}", plan.Namespace, plan.Name);
+    }
 
     private async Task CreateAccountAsync(ServiceAccountPlan plan, CancellationToken ct)
     {

@@ -1,17 +1,19 @@
 using k8s;
 using k8s.Models;
 using Provisioner.Worker.Kubernetes;
+using Provisioner.Worker.Stages.MilvusRelease;
 
 namespace Provisioner.Worker.Stages.ServiceAccount;
 
 /// <summary>
 /// The ServiceAccount's namespace: created (labelled as ours) when missing; removed only when it is ours for this
-/// environment and holds nothing but what Kubernetes puts in every namespace.
+/// environment and holds nothing but our own objects and what Kubernetes puts in every namespace, checked over every
+/// namespaced kind the API server serves (<see cref="NamespaceContents"/>). PersistentVolumeClaims are data: they keep
+/// the namespace unless deprovisioning was asked to delete data, and then only our release's claims are deleted first.
 /// </summary>
 internal sealed class ServiceAccountNamespace(KubernetesCalls calls, ILogger logger)
 {
-    public const string DefaultServiceAccount = "default";
-    public const string ServiceAccountTokenType = "kubernetes.io/service-account-token";
+    private readonly NamespaceContents contents = new(calls);
 
     /// <summary>True when this call created it (so a failure right after may remove it again).</summary>
     public async Task<bool> EnsureAsync(ServiceAccountPlan plan, CancellationToken ct)
@@ -35,14 +37,30 @@ internal sealed class ServiceAccountNamespace(KubernetesCalls calls, ILogger log
         return true;
     }
 
-    /// <summary>Null when deleted or already gone; otherwise why it was kept.</summary>
-    public async Task<string?> DeleteIfOursAndEmptyAsync(ServiceAccountPlan plan, CancellationToken ct)
+    /// <summary>Compensation's way: never deletes data. Null when deleted or already gone; otherwise why it was kept.</summary>
+    public Task<string?> DeleteIfOursAndEmptyAsync(ServiceAccountPlan plan, CancellationToken ct) => DeleteIfOursAndEmptyAsync(plan, deleteData: false, ct);
+
+    /// <summary>
+    /// Deprovisioning's answer for the namespace: deleted, or retained with the reason (so it stays in the inventory and
+    /// a later deprovisioning, with deleteData, comes back for it).
+    /// </summary>
+    public async Task<(string Action, string Detail)> DeprovisionAsync(ServiceAccountPlan plan, bool deleteData, CancellationToken ct) =>
+        await DeleteIfOursAndEmptyAsync(plan, deleteData, ct) is { } kept
+            ? (Reconciler.Retained, $"namespace {plan.Namespace} retained: {kept}")
+            : (Reconciler.Deleted, $"namespace {plan.Namespace} deleted");
+
+    public async Task<bool> ExistsAsync(ServiceAccountPlan plan, CancellationToken ct) =>
+        await calls.ReadAsync($"read namespace {plan.Namespace}", (c, t) => c.CoreV1.ReadNamespaceAsync(plan.Namespace, cancellationToken: t), ct) is not null;
+
+    /// <param name="deleteData">Deprovisioning asked for data deletion: the release's PersistentVolumeClaims go first.</param>
+    public async Task<string?> DeleteIfOursAndEmptyAsync(ServiceAccountPlan plan, bool deleteData, CancellationToken ct)
     {
         var existing = await calls.ReadAsync($"read namespace {plan.Namespace}",
             (c, t) => c.CoreV1.ReadNamespaceAsync(plan.Namespace, cancellationToken: t), ct);
         if (existing is null) return null;
-        var kept = KubernetesLabels.IsOwnedBy(existing.Metadata?.Labels, KubernetesLabels.EnvironmentOf(plan))
-            ? await OtherContentAsync(plan.Namespace, ct)
+        var environment = KubernetesLabels.EnvironmentOf(plan);
+        var kept = KubernetesLabels.IsOwnedBy(existing.Metadata?.Labels, environment)
+            ? await OtherContentAsync(plan, environment, deleteData, ct)
             : "it is not labelled as this environment's";
         if (kept is not null)
         {
@@ -55,16 +73,22 @@ internal sealed class ServiceAccountNamespace(KubernetesCalls calls, ILogger log
         return null;
     }
 
-    private async Task<string?> OtherContentAsync(string ns, CancellationToken ct)
+    private async Task<string?> OtherContentAsync(ServiceAccountPlan plan, string environment, bool deleteData, CancellationToken ct)
     {
-        var accounts = await calls.RunAsync($"list serviceaccounts in {ns}",
-            (c, t) => c.CoreV1.ListNamespacedServiceAccountAsync(ns, cancellationToken: t), ct);
-        var otherAccounts = accounts.Items.Select(a => a.Metadata.Name).Where(n => n != DefaultServiceAccount).ToList();
-        if (otherAccounts.Count > 0) return $"it holds other serviceaccounts ({string.Join(", ", otherAccounts)})";
-        var pods = await calls.RunAsync($"list pods in {ns}", (c, t) => c.CoreV1.ListNamespacedPodAsync(ns, limit: 1, cancellationToken: t), ct);
-        if (pods.Items.Count > 0) return "it holds pods";
-        var secrets = await calls.RunAsync($"list secrets in {ns}", (c, t) => c.CoreV1.ListNamespacedSecretAsync(ns, cancellationToken: t), ct);
-        var otherSecrets = secrets.Items.Where(s => s.Type != ServiceAccountTokenType).Select(s => s.Metadata.Name).ToList();
-        return otherSecrets.Count > 0 ? $"it holds secrets ({string.Join(", ", otherSecrets)})" : null;
+        var inventory = await contents.ReadAsync(plan.Namespace, environment, ct);
+        if (inventory.Unchecked is { } why) return $"what it holds cannot be checked ({why})";
+        var others = inventory.Others.ToList();
+        if (deleteData && plan.Release is { } release)
+        {
+            var claims = others.Where(o => o.IsClaim && o.Labels.GetValueOrDefault(ReleaseWorkloads.InstanceLabel) == release).ToList();
+            foreach (var claim in claims)
+            {
+                await calls.DeleteAsync($"delete persistentvolumeclaim {plan.Namespace}/{claim.Name}",
+                    (c, t) => c.CoreV1.DeleteNamespacedPersistentVolumeClaimAsync(claim.Name, plan.Namespace, cancellationToken: t), ct);
+                logger.LogInformation("Deleted persistentvolumeclaim {Namespace}/{Claim} of release {Release} (deleteData)", plan.Namespace, claim.Name, release);
+            }
+            others.RemoveAll(claims.Contains);
+        }
+        return others.Count == 0 ? null : NamespaceInventory.Describe(others);
     }
 }

@@ -10,4 +10,8 @@ public sealed record ServiceAccountPlan(
     bool Manage,
     bool Adopt,
     IReadOnlyDictionary<string, string> Labels,
-    IReadOnlyDictionary<string, string> Annotations);
+    IReadOnlyDictionary<string, string> Annotations)
+{
+    /// <summary>The Milvus release installed in the namespace, if any: with <c>deleteData</c>, its PersistentVolumeClaims are deleted.</summary>
+    public string? Release { get; init; }
+}

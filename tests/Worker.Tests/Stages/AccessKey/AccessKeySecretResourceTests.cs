@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Provisioner.Worker.Kubernetes;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;
@@ -112,5 +113,28 @@ public sealed class AccessKeySecretResourceTests(MotoServer moto)
         Assert.Null(scene.K8s.StandIn.Find("secrets", scene.KeyPlan.Namespace, scene.KeyPlan.SecretName));
         Assert.Empty(await scene.KeyIdsAsync());
         Assert.Null(scene.K8s.StandIn.Find("namespaces", "", scene.KeyPlan.Namespace));
+    }
+
+    [Theory]
+    [InlineData(false, "namespace {ns} retained: it holds PersistentVolumeClaims (data-etcd-0)")]
+    [InlineData(true, "namespace {ns} deleted")]
+    public async Task DeprovisionAsync_NamespaceHoldsReleaseClaims_KeptUnlessDeleteData(bool deleteData, string expected)
+    {
+        await using var scene = await AccessKeyScene.StartAsync(moto, "akey");
+        var plan = scene.KeyPlan with { Release = "milvus-a" };
+        await TestReconciler.EnsureAsync(scene.Key, plan, "access key", plan.SecretName, scene.Plan.Environment, scene.Ct);
+        scene.K8s.StandIn.Seed("persistentvolumeclaims", plan.Namespace, new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "data-etcd-0", ["labels"] = new JsonObject { ["app.kubernetes.io/instance"] = "milvus-a" } },
+            ["spec"] = new JsonObject { ["accessModes"] = new JsonArray("ReadWriteOnce") },
+        });
+
+        var (action, detail) = await TestReconciler.DeprovisionAsync(scene.Key, plan, scene.Plan.Environment, deleteData, scene.Ct);
+
+        Assert.Equal((deleteData ? Reconciler.Deleted : Reconciler.Retained, expected.Replace("{ns}", plan.Namespace, StringComparison.Ordinal)),
+            (action, detail));
+        Assert.Null(scene.K8s.StandIn.Find("secrets", plan.Namespace, plan.SecretName));
+        Assert.Empty(await scene.KeyIdsAsync());
+        Assert.Equal(deleteData, scene.K8s.StandIn.Find("persistentvolumeclaims", plan.Namespace, "data-etcd-0") is null);
     }
 }

@@ -91,7 +91,9 @@ public sealed partial class AccessKeyHelmValuesRenderTests : IDisposable
 
         var rendered = await RenderAsync(major, request);
 
-        Assert.Equal(["ConfigMap", "Deployment"], rendered.Manifest.Kinds.Order());
+        // Standalone keeps its local data on a claim, as the real chart does.
+        Assert.Equal(component == "standalone" ? ["ConfigMap", "Deployment", "PersistentVolumeClaim"] : ["ConfigMap", "Deployment"],
+            rendered.Manifest.Kinds.Order());
         Assert.Equal($"milvus-tenant-a-milvus-{component}", rendered.Deployment.Metadata.Name);
         var pod = rendered.Deployment.Spec.Template.Spec;
         Assert.Equal("default", pod.ServiceAccountName);

@@ -195,6 +195,82 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
         Assert.Equal(namespaceDeleted, harness.StandIn.Find("namespaces", "", plan.Namespace) is null);
     }
 
+    /// <summary>What else the namespace holds, deleteData, and what deprovisioning reports (null = the namespace is deleted).</summary>
+    public static TheoryData<string, bool, string?> DeprovisionCases => new()
+    {
+        { "nothing", false, null },
+        { "token-secret", false, null },
+        { "event", false, null },
+        { "ours-configmap", false, null },
+        { "configmap", false, "it holds ConfigMaps (other)" },
+        { "deployment", false, "it holds Deployments (other)" },
+        { "pod-of-a-deleted-replicaset", false, null },
+        { "pod", false, "it holds Pods (other)" },
+        { "custom", false, "it holds Widgets (other)" },
+        { "pvc", false, "it holds PersistentVolumeClaims (data-etcd-0)" },
+        { "pvc", true, null },
+        { "other-release-pvc", true, "it holds PersistentVolumeClaims (other)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeprovisionCases))]
+    public async Task DeprovisionAsync_NamespaceHolds_DeletedOnlyWhenNothingButOursRemains(string other, bool deleteData, string? retained)
+    {
+        var plan = KubernetesHarness.Plan(TestEnvironments.NewName("sa")) with { Release = ServiceAccountScenes.Release };
+        await harness.EnsureAsync(plan);
+        await new ServiceAccountScenes(harness).AddAsync(other, plan.Namespace, plan);
+
+        var (action, detail) = await TestReconciler.DeprovisionAsync(harness.Resource, plan, KubernetesHarness.EnvironmentOf(plan), deleteData, harness.Ct);
+
+        Assert.Equal(retained is null ? (Reconciler.Deleted, $"namespace {plan.Namespace} deleted") : (Reconciler.Retained, $"namespace {plan.Namespace} retained: {retained}"),
+            (action, detail));
+        Assert.Null(harness.StandIn.Find("serviceaccounts", plan.Namespace, plan.Name));
+        Assert.Equal(retained is null, harness.StandIn.Find("namespaces", "", plan.Namespace) is null);
+        if (other == "pvc" && deleteData)
+            Assert.Contains(harness.StandIn.Requests, r => r.ToString() == $"DELETE /api/v1/namespaces/{plan.Namespace}/persistentvolumeclaims/data-etcd-0");
+    }
+
+    [Fact]
+    public async Task DeprovisionAsync_DiscoveryFails_NamespaceKeptSayingWhy()
+    {
+        var plan = KubernetesHarness.Plan(TestEnvironments.NewName("sa"));
+        await harness.EnsureAsync(plan);
+        harness.StandIn.ServeCustomResource("metrics.k8s.io", "v1beta1", "pods", "PodMetrics");
+        harness.StandIn.Discovery.Unavailable("metrics.k8s.io/v1beta1");
+
+        var (_, detail) = await TestReconciler.DeprovisionAsync(harness.Resource, plan, KubernetesHarness.EnvironmentOf(plan), deleteData: true, harness.Ct);
+
+        Assert.StartsWith($"namespace {plan.Namespace} retained: what it holds cannot be checked (discovery failed: ", detail);
+        Assert.Contains("503", detail);
+        Assert.NotNull(harness.StandIn.Find("namespaces", "", plan.Namespace));
+    }
+
+    [Fact]
+    public async Task DeprovisionAsync_NamespaceNotOurs_KeptSayingWhy()
+    {
+        var plan = KubernetesHarness.Plan(TestEnvironments.NewName("sa"));
+        await ArrangeAsync("namespace-only", plan);
+        await harness.EnsureAsync(plan);
+
+        var (_, detail) = await TestReconciler.DeprovisionAsync(harness.Resource, plan, KubernetesHarness.EnvironmentOf(plan), deleteData: true, harness.Ct);
+
+        Assert.Equal($"namespace {plan.Namespace} retained: it is not labelled as this environment's", detail);
+        Assert.NotNull(harness.StandIn.Find("namespaces", "", plan.Namespace));
+    }
+
+    [Fact]
+    public async Task RemoveAsync_CompensationWithReleaseClaims_NeverDeletesThem()
+    {
+        var plan = KubernetesHarness.Plan(TestEnvironments.NewName("sa")) with { Release = ServiceAccountScenes.Release };
+        await harness.EnsureAsync(plan);
+        await new ServiceAccountScenes(harness).AddAsync("pvc", plan.Namespace);
+
+        Assert.Equal((Reconciler.Deleted, "created by this run"), await harness.RemoveAsync(plan, ReadRequestId(plan)));
+
+        Assert.NotNull(harness.StandIn.Find("persistentvolumeclaims", plan.Namespace, "data-etcd-0"));
+        Assert.NotNull(harness.StandIn.Find("namespaces", "", plan.Namespace));
+    }
+
     [Fact]
     public async Task RemoveAsync_NamespaceNotOurs_DeletesOnlyTheAccount()
     {
@@ -252,5 +328,22 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
         var account = await ReadAsync(first);
         Assert.Equal(OtherRole, account.Metadata.Annotations[Planner.RoleArnAnnotation]);
         Assert.Equal(first.Labels.OrderBy(l => l.Key), account.Metadata.Labels.OrderBy(l => l.Key));
+    }
+
+    [Fact]
+    public async Task DeprovisionAsync_NamespaceKeptForClaimsThenDeleteData_ALaterDeprovisioningComesBackForIt()
+    {
+        var plan = KubernetesHarness.Plan(TestEnvironments.NewName("sa")) with { Release = ServiceAccountScenes.Release };
+        await harness.EnsureAsync(plan);
+        await new ServiceAccountScenes(harness).AddAsync("pvc", plan.Namespace, plan);
+        var environment = KubernetesHarness.EnvironmentOf(plan);
+
+        var kept = await TestReconciler.DeprovisionAsync(harness.Resource, plan, environment, deleteData: false, harness.Ct);
+        var later = await TestReconciler.DeprovisionAsync(harness.Resource, plan, environment, deleteData: true, harness.Ct);
+
+        Assert.Equal(Reconciler.Retained, kept.Action);
+        Assert.Equal((Reconciler.Deleted, $"namespace {plan.Namespace} deleted"), later);
+        Assert.Null(harness.StandIn.Find("namespaces", "", plan.Namespace));
+        Assert.Equal((Reconciler.Absent, (string?)null), await TestReconciler.DeprovisionAsync(harness.Resource, plan, environment, true, harness.Ct));
     }
 }
