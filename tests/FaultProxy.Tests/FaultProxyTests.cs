@@ -48,7 +48,7 @@ public sealed class FaultProxyTests(MotoServer moto)
     public async Task ForwardAsync_IamOverItsRate_IamClientSeesRetryableThrottling()
     {
         await using var proxy = await StartAsync(FaultProfile.None.WithLimit(new RateLimit("iam", 0.01, 1)));
-        using var iam = IamThrough(proxy, moto.Options with { MaxAttempts = 1 });
+        using var iam = IamThrough(proxy, moto.Options with { MaxAttempts = 1, ThrottlingTimeout = TimeSpan.Zero });
         await iam.OpenIdConnectProviders.ListOpenIdConnectProvidersAsync(default);
 
         var error = await Assert.ThrowsAsync<AwsException>(() => iam.Roles.GetRoleAsync("any", default));
