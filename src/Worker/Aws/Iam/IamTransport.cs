@@ -40,6 +40,12 @@ internal sealed class IamTransport(HttpClient http, Uri endpoint, AwsOptions opt
                 if (adaptive) RateLimiter.OnResponse(throttled: false, sentAt);
                 return result;
             }
+            catch (AwsException ex) when (adaptive && !IsRetryable(ex))
+            {
+                // An answer all the same (NoSuchEntity to an observe is the common one): the rate may climb.
+                RateLimiter.OnResponse(throttled: false, sentAt);
+                throw;
+            }
             catch (Exception ex) when (IsRetryable(ex) && !cancellationToken.IsCancellationRequested)
             {
                 var throttled = adaptive && ex is AwsException { IsThrottling: true };
