@@ -36,6 +36,11 @@ public sealed class Report(BenchOptions options, BenchResults results)
                         $"{results.Duration.TotalMinutes:F1} minutes{(options.Quick ? " (**--quick**: small blocks, numbers are rough)" : "")}. " +
                         "Every number below comes from this one invocation, on this machine, against the same `moto_server`; " +
                         "compare modes within this page, never absolute times across runs or machines.").AppendLine();
+        var loads = results.Blocks.Select(b => b.LoadAverage).Where(l => !double.IsNaN(l)).ToList();
+        if (loads.Count > 0 && loads.Max() > MachineInfo.Cpus)
+            text.AppendLine($"**Measured while other processes loaded the machine**: the 1-minute load average at the end of the blocks ranged " +
+                            $"{loads.Min():F1}–{loads.Max():F1} on {MachineInfo.Cpus} CPUs (see *Every block*), so absolute times and CPU per " +
+                            "environment are inflated and ratios noisier than on a quiet machine.").AppendLine();
         text.AppendLine("Modes, each doing the AWS half of an environment (bucket, access policy, IRSA role, verification; " +
                         "`kubernetes.manage: false`, the cluster's OIDC provider pre-registered, no Helm):").AppendLine();
         text.AppendLine("- **worker** — the published worker (`dotnet publish src/Worker -c Release`, run as `dotnet Provisioner.Worker.dll --urls …`, " +
@@ -164,7 +169,7 @@ public sealed class Report(BenchOptions options, BenchResults results)
         return $"The throttled batch (c): the limit ({f.Limit}) applies to {f.LimitedCallsPerEnvironment:F1} calls of each environment, so it " +
                $"permits {f.PermittedPerSecond:F2} environments/s; the worker ran {f.Environments} environments at {f.Throughput:F2}/s " +
                $"({f.Share * 100:F0}% of that), {f.Failed} failed, and was answered `Throttling` {f.ThrottledPerEnvironment:F1} times per environment " +
-               "(each retried after its client slowed down).";
+               "(each retried after its client slowed down).\n";
     }
 
     private string Profile() => string.Join(", ", FaultProxy.FaultProfile.Realistic.Latency.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")) +
