@@ -37,8 +37,10 @@ public sealed class AwsClientsTests(MotoServer moto)
         var counts = proxy.Counts.Snapshot().Of("s3");
 
         Assert.Equal(60, counts.Requests - counts.Throttled);
-        // At most the limit plus its burst, saved up while the client held back.
-        Assert.InRange(done.SettledRate(last: 30), 0.5 * limit, 1.5 * limit);
+        // The SDK's own limiter cuts its rate at every throttled answer of a burst and climbs back slowly: it settles
+        // around half the limit here (our IAM limiter, which cuts once per burst, reaches the limit); above, at most
+        // the limit plus the burst the proxy saved up while the client held back.
+        Assert.InRange(done.SettledRate(last: 30), 0.3 * limit, 1.5 * limit);
         Assert.True(counts.Throttled > 0, "the burst should have met the limit");
     }
 
