@@ -1,30 +1,38 @@
 #!/usr/bin/env bash
 # Benchmark: the worker vs the same AWS calls from a plain loop vs the Milvus guide's aws-CLI runbook, side by side,
-# against one moto_server started here on a free loopback port (and stopped at the end). Not part of ./test.sh.
-#   ./bench.sh            full run (several minutes), writes docs/benchmarks.md
-#   ./bench.sh --quick    small blocks, a smoke test of the bench; writes a temp file unless --out is given
-#   ./bench.sh --out FILE write the report there instead
-#   ./bench.sh --phases c32,poll   only some phases (c1, c8, c32, poll, memory), to look at one thing quickly
+# against one moto_server started here on a free loopback port, directly and through the fault proxy
+# (bench/FaultProxy: AWS-like latency, IAM throttling, request counts); both stopped at the end.
+#   ./bench.sh             full run (about 15 minutes here), writes docs/benchmarks.md and bench/results.json
+#   ./bench.sh --quick     small blocks, a smoke test of the bench (under 3 minutes); writes a temp file unless --out
+#   ./bench.sh --out FILE  write the report there instead
+#   ./bench.sh --json FILE also write every figure and the targets as JSON there
+#   ./bench.sh --phases c32,throttled  only some phases: c1, c8, c32, poll, memory (moto direct), p1, p32 (realistic
+#                          latency through the proxy), throttled (the proxy limiting IAM)
 set -euo pipefail
-cd "$(dirname "$0")"
 
 log() { printf '[bench.sh] %s\n' "$*" >&2; }
 
 quick=()
 phases=()
+json=()
 out=""
 command_line="./bench.sh"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick); command_line="$command_line --quick"; shift ;;
-    --out) out="$2"; shift 2 ;;
-    --phases) phases=(--phases "$2"); command_line="$command_line --phases $2"; shift 2 ;;
-    *) log "unknown argument: $1 (use --quick, --out FILE, --phases LIST)"; exit 2 ;;
+    --out) [ $# -ge 2 ] || { log "--out needs a file"; exit 2; }; out="$2"; shift 2 ;;
+    --json) [ $# -ge 2 ] || { log "--json needs a file"; exit 2; }; json+=(--json "$(realpath -m "$2")"); shift 2 ;;
+    --phases) [ $# -ge 2 ] || { log "--phases needs a list"; exit 2; }; phases=(--phases "$2"); command_line="$command_line --phases $2"; shift 2 ;;
+    *) log "unknown argument: $1 (use --quick, --out FILE, --json FILE, --phases LIST)"; exit 2 ;;
   esac
 done
+[ -z "$out" ] || out=$(realpath -m "$out")
+cd "$(dirname "$0")"
 if [ -z "$out" ]; then
   if [ ${#quick[@]} -gt 0 ] || [ ${#phases[@]} -gt 0 ]; then out="${TMPDIR:-/tmp}/milvus-provisioner-benchmarks-quick.md"; else out="docs/benchmarks.md"; fi
 fi
+# The full run keeps its figures beside the report, for a check to read.
+if [ ${#quick[@]} -eq 0 ] && [ ${#phases[@]} -eq 0 ]; then json+=(--json "$PWD/bench/results.json"); fi
 
 started=$(date +%s)
 command -v dotnet >/dev/null || { log "dotnet (the .NET 10 SDK) is required"; exit 1; }
@@ -43,7 +51,9 @@ if command -v pyenv >/dev/null && [[ "$aws_cli" == */shims/aws ]]; then aws_cli=
 
 work=$(mktemp -d -t milvus-bench-XXXXXX)
 moto_pid=""
+proxy_pid=""
 cleanup() {
+  if [ -n "$proxy_pid" ] && kill -0 "$proxy_pid" 2>/dev/null; then kill "$proxy_pid"; wait "$proxy_pid" 2>/dev/null || true; fi
   if [ -n "$moto_pid" ] && kill -0 "$moto_pid" 2>/dev/null; then kill "$moto_pid"; wait "$moto_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -64,6 +74,19 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
+# The fault proxy in front of moto, as a process of its own (its CPU is neither the worker's nor the direct client's);
+# the bench sets its latency and limits per phase through its admin endpoint.
+proxy_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+log "starting the fault proxy on 127.0.0.1:$proxy_port"
+dotnet bench/Bench/bin/Release/net10.0/Provisioner.FaultProxy.dll --upstream "http://127.0.0.1:$port" --port "$proxy_port" \
+  >"$work/proxy.log" 2>&1 &
+proxy_pid=$!
+for _ in $(seq 1 100); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$proxy_port/_faultproxy/counts')" 2>/dev/null && break
+  kill -0 "$proxy_pid" 2>/dev/null || { log "the fault proxy exited:"; cat "$work/proxy.log" >&2; exit 1; }
+  sleep 0.2
+done
+
 # Everything (worker, direct loop, aws CLI) talks to this moto with throw-away credentials; no profile, no IMDS.
 export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export AWS_REGION=us-east-2 AWS_DEFAULT_REGION=us-east-2 AWS_EC2_METADATA_DISABLED=true AWS_PAGER=""
@@ -78,6 +101,7 @@ log "running (aws CLI: $aws_cli, $aws_version; moto $moto_version); progress on 
 status=0
 dotnet bench/Bench/bin/Release/net10.0/Provisioner.Bench.dll "${quick[@]}" "${phases[@]}" \
   --moto "http://127.0.0.1:$port" --moto-pid "$moto_pid" --moto-log "$work/moto.log" \
+  --proxy "http://127.0.0.1:$proxy_port" --proxy-pid "$proxy_pid" "${json[@]}" \
   --worker-dll "$work/worker/Provisioner.Worker.dll" --aws "$aws_cli" --out "$out" \
   --command "$command_line" --dotnet-sdk "$(dotnet --version)" --moto-version "$moto_version" --aws-version "$aws_version" || status=$?
 log "done in $(( $(date +%s) - started )) s"

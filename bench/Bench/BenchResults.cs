@@ -1,9 +1,16 @@
+using Provisioner.FaultProxy;
+
 namespace Provisioner.Bench;
 
 /// <summary>Everything one invocation measured, for the report.</summary>
 public sealed class BenchResults
 {
     public List<BlockResult> Blocks { get; } = [];
+
+    public bool Quick { get; init; }
+
+    /// <summary>Phase (c): the limit the proxy put on IAM; null when the phase did not run.</summary>
+    public RateLimit? IamLimit { get; set; }
 
     public List<MemoryPoint> Memory { get; } = [];
 

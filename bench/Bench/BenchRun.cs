@@ -3,15 +3,16 @@ using System.Diagnostics;
 namespace Provisioner.Bench;
 
 /// <summary>
-/// The phases, each made of blocks against a freshly reset moto. Modes alternate block by block (and swap order every
-/// round), so worker/direct and runbook/worker ratios come from runs side by side, under the same machine conditions.
+/// The phases, each made of blocks against a freshly reset moto: (a) moto directly (c1, c8, c32, poll, memory), then
+/// through the fault proxy (b: realistic latency, p1 and p32; c: IAM limited, throttled). Modes alternate block by
+/// block (and swap order every round), so worker/direct and runbook/worker ratios come from runs side by side, under
+/// the same machine conditions.
 /// </summary>
-public sealed class BenchRun(BenchOptions options, Moto moto, WorkerDriver worker, DirectDriver direct, RunbookDriver runbook)
+public sealed class BenchRun(BenchOptions options, Moto moto, BenchTarget direct, BlockRunner blocks, BenchResults results)
 {
     public const string AccountId = "123456789012";
     public static readonly int[] Concurrencies = [1, 8, 32];
 
-    private readonly BenchResults results = new();
     private readonly BenchSizes sizes = options.Sizes;
     private int workerEnvironments;
 
@@ -20,34 +21,51 @@ public sealed class BenchRun(BenchOptions options, Moto moto, WorkerDriver worke
         var clock = Stopwatch.StartNew();
         using var moto = new Moto(options.Moto, options.MotoPid, options.MotoLog);
         await moto.ResetAsync();
-        await using var process = await WorkerUnderTest.StartAsync(options.WorkerDll, "worker");
-        using var worker = new WorkerDriver(process);
-        using var direct = new DirectDriver();
-        var run = new BenchRun(options, moto, worker, direct, new RunbookDriver(options.AwsCli, AccountId));
-        var results = await run.AllPhasesAsync();
+        var results = new BenchResults { Quick = options.Quick };
+        var blocks = new BlockRunner(moto, new RunbookDriver(options.AwsCli, AccountId), results);
+        if (options.Phases.Overlaps(BenchOptions.MotoPhases))
+        {
+            await using var process = await WorkerUnderTest.StartAsync(options.WorkerDll, "worker");
+            using var worker = new WorkerDriver(process);
+            using var direct = new DirectDriver();
+            var target = new BenchTarget("moto", worker, direct, async () => RequestCount.Of(await moto.RequestsAsync()));
+            await new BenchRun(options, moto, target, blocks, results).MotoPhasesAsync();
+        }
+        if (options.Phases.Overlaps(BenchOptions.ProxyPhases))
+        {
+            if (options.Proxy is null) Log("phases p1, p32 and throttled need --proxy (bench.sh starts the fault proxy): not run");
+            else await ProxyPhases.RunAsync(options, moto, blocks, results);
+        }
         results.Duration = clock.Elapsed;
         var report = new Report(options, results);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         await File.WriteAllTextAsync(options.Output, report.Markdown());
+        foreach (var json in options.Json)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
+            await File.WriteAllTextAsync(json, BenchJson.Write(options, results, report.Targets()));
+        }
         Console.WriteLine(report.Summary());
-        Console.WriteLine($"Full report: {options.Output}");
+        Console.WriteLine($"Full report: {options.Output}{string.Concat(options.Json.Select(j => $"; JSON: {j}"))}");
         return results.Blocks.Sum(b => b.Failures) == 0 ? 0 : 1;
     }
 
-    private async Task<BenchResults> AllPhasesAsync()
+    private async Task MotoPhasesAsync()
     {
         results.LatencyPoll = TimeSpan.FromMilliseconds(5);
         results.ConcurrentPoll[8] = TimeSpan.FromMilliseconds(20);
         results.ConcurrentPoll[32] = TimeSpan.FromMilliseconds(50);
+        var worker = direct.Worker;
 
         Log("warm-up (JIT, connection pools, moto's first requests; not recorded)");
         worker.PollInterval = results.LatencyPoll;
-        await BlockAsync(WorkerDriver.Mode, "warm", 1, 0, sizes.WarmUp, record: false);
-        await BlockAsync(DirectDriver.Mode, "warm", 1, 0, sizes.WarmUp, record: false);
+        await blocks.RunAsync(direct, WorkerDriver.Mode, "warm", 1, 0, sizes.WarmUp, record: false);
+        await blocks.RunAsync(direct, DirectDriver.Mode, "warm", 1, 0, sizes.WarmUp, record: false);
         worker.PollInterval = results.ConcurrentPoll[32];
-        await BlockAsync(WorkerDriver.Mode, "warm", 32, 1, sizes.WarmUp * 2, record: false);
-        await BlockAsync(DirectDriver.Mode, "warm", 32, 1, sizes.WarmUp * 2, record: false);
-        await BlockAsync(RunbookDriver.Mode, "warm", 1, 0, 1, record: false);
+        await blocks.RunAsync(direct, WorkerDriver.Mode, "warm", 32, 1, sizes.WarmUp * 2, record: false);
+        await blocks.RunAsync(direct, DirectDriver.Mode, "warm", 32, 1, sizes.WarmUp * 2, record: false);
+        await blocks.RunAsync(direct, RunbookDriver.Mode, "warm", 1, 0, 1, record: false);
+        workerEnvironments += sizes.WarmUp * 3;
 
         foreach (var concurrency in Concurrencies.Where(c => options.Phases.Contains($"c{c}")))
         {
@@ -60,7 +78,8 @@ public sealed class BenchRun(BenchOptions options, Moto moto, WorkerDriver worke
                 string[] order = round % 2 == 0 ? [WorkerDriver.Mode, DirectDriver.Mode] : [DirectDriver.Mode, WorkerDriver.Mode];
                 await BlockAsync(order[0], phase, concurrency, round, count);
                 if (concurrency == 1) await BlockAsync(RunbookDriver.Mode, phase, 1, round, sizes.RunbookLatencyBlock);
-                if (concurrency == 8 && round == 0) await BlockAsync(RunbookDriver.Mode, phase, 8, round, sizes.RunbookConcurrency8Block);
+                if (concurrency == 8 && round == 0 && sizes.RunbookConcurrency8Block > 0)
+                    await BlockAsync(RunbookDriver.Mode, phase, 8, round, sizes.RunbookConcurrency8Block);
                 await BlockAsync(order[1], phase, concurrency, round, count);
             }
         }
@@ -69,7 +88,12 @@ public sealed class BenchRun(BenchOptions options, Moto moto, WorkerDriver worke
         var (rss, peak) = worker.Worker.Memory;
         results.MainWorkerAtEnd = new MemoryPoint(workerEnvironments, rss, peak, Settled: false);
         if (options.Phases.Contains("memory")) await MemoryPhaseAsync();
-        return results;
+    }
+
+    private async Task BlockAsync(string mode, string phase, int concurrency, int round, int count)
+    {
+        await blocks.RunAsync(direct, mode, phase, concurrency, round, count);
+        if (mode == WorkerDriver.Mode) workerEnvironments += count;
     }
 
     private async Task PollStudyAsync()
@@ -83,7 +107,7 @@ public sealed class BenchRun(BenchOptions options, Moto moto, WorkerDriver worke
         {
             foreach (var ms in intervals)
             {
-                worker.PollInterval = TimeSpan.FromMilliseconds(ms);
+                direct.Worker.PollInterval = TimeSpan.FromMilliseconds(ms);
                 await BlockAsync(WorkerDriver.Mode, $"poll{concurrency}-{ms}", concurrency, 0, count);
             }
         }
@@ -116,33 +140,5 @@ public sealed class BenchRun(BenchOptions options, Moto moto, WorkerDriver worke
         }
     }
 
-    private async Task BlockAsync(string mode, string phase, int concurrency, int round, int count, bool record = true)
-    {
-        await moto.ResetAsync();
-        var names = EnvironmentRequests.Names($"{mode[0]}-{phase}-r{round}", count);
-        var self = Environment.ProcessId;
-        var (motoCpu, workerCpu) = (moto.CpuSeconds, worker.Worker.CpuSeconds);
-        var benchCpu = ProcFs.CpuSeconds(self) + ProcFs.ChildrenCpuSeconds(self);
-        var requests = await moto.RequestsAsync();
-        var clock = Stopwatch.StartNew();
-        var samples = mode switch
-        {
-            WorkerDriver.Mode => await worker.RunAsync(names, concurrency),
-            DirectDriver.Mode => await direct.RunAsync(names, concurrency),
-            _ => await runbook.RunAsync(names, concurrency),
-        };
-        var wall = clock.Elapsed.TotalSeconds;
-        if (mode == WorkerDriver.Mode) workerEnvironments += count;
-        var block = new BlockResult(mode, phase, concurrency, round, mode == WorkerDriver.Mode ? (int)worker.PollInterval.TotalMilliseconds : null,
-            samples, wall, worker.Worker.CpuSeconds - workerCpu, moto.CpuSeconds - motoCpu,
-            ProcFs.CpuSeconds(self) + ProcFs.ChildrenCpuSeconds(self) - benchCpu, await moto.RequestsAsync() - requests)
-        {
-            LoadAverage = ProcFs.LoadAverage,
-        };
-        Log($"  {phase,-10} r{round} {mode,-8} C={concurrency,-2} n={count,-4} {block.Throughput,7:F2} env/s  p50 {Stats.Median(block.Latencies),8:F1} ms  load {block.LoadAverage:F1}" +
-            (block.Failures > 0 ? $"  FAILURES {block.Failures}: {samples.First(s => s.Error is not null).Error}" : ""));
-        if (record) results.Blocks.Add(block);
-    }
-
-    private static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {message}");
+    public static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {message}");
 }

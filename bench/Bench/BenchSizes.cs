@@ -15,6 +15,10 @@ public sealed record BenchSizes
     public required int MemoryBlock { get; init; }
     public required int MemoryFirstMark { get; init; }
     public required int MemoryLastMark { get; init; }
+    public required int RealisticRounds { get; init; }
+    public required int RealisticLatencyBlock { get; init; }
+    public required int Realistic32Block { get; init; }
+    public required int ThrottledBatch { get; init; }
 
     public static readonly BenchSizes FullRun = new()
     {
@@ -30,21 +34,30 @@ public sealed record BenchSizes
         MemoryBlock = 100,
         MemoryFirstMark = 100,
         MemoryLastMark = 1000,
+        RealisticRounds = 4,
+        RealisticLatencyBlock = 8,
+        Realistic32Block = 96,
+        ThrottledBatch = 300,
     };
 
+    /// <summary>Small enough for under three minutes on a quiet 2-core machine (./bench.sh --quick, run by a test).</summary>
     public static readonly BenchSizes QuickRun = new()
     {
-        WarmUp = 10,
+        WarmUp = 5,
         Rounds = 2,
-        LatencyBlock = 12,
-        RunbookLatencyBlock = 2,
-        Concurrency8Block = 40,
-        Concurrency32Block = 64,
-        RunbookConcurrency8Block = 8,
-        PollStudyLatencyBlock = 8,
-        PollStudyConcurrentBlock = 64,
+        LatencyBlock = 8,
+        RunbookLatencyBlock = 1,
+        Concurrency8Block = 24,
+        Concurrency32Block = 48,
+        RunbookConcurrency8Block = 0,
+        PollStudyLatencyBlock = 4,
+        PollStudyConcurrentBlock = 32,
         MemoryBlock = 50,
         MemoryFirstMark = 50,
-        MemoryLastMark = 200,
+        MemoryLastMark = 100,
+        RealisticRounds = 2,
+        RealisticLatencyBlock = 2,
+        Realistic32Block = 32,
+        ThrottledBatch = 40,
     };
 }

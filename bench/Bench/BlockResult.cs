@@ -1,11 +1,12 @@
 namespace Provisioner.Bench;
 
 /// <summary>
-/// One block: a number of environments of one mode at one concurrency, against a freshly reset moto, with the CPU the
-/// worker, moto and this process used meanwhile and the AWS requests moto answered.
+/// One block: a number of environments of one mode at one concurrency, against a freshly reset moto (directly or
+/// through the fault proxy), with the CPU the worker, moto and this process used meanwhile, the AWS requests answered
+/// (and how many of them the proxy throttled), and the peak RSS of the worker and of this process at its end.
 /// </summary>
 public sealed record BlockResult(string Mode, string Phase, int Concurrency, int Round, int? PollMs, IReadOnlyList<EnvSample> Samples,
-    double WallSeconds, double WorkerCpuSeconds, double MotoCpuSeconds, double BenchCpuSeconds, long MotoRequests)
+    double WallSeconds, double WorkerCpuSeconds, double MotoCpuSeconds, double BenchCpuSeconds, long AwsRequests)
 {
     public IEnumerable<EnvSample> Succeeded => Samples.Where(s => s.Error is null);
 
@@ -17,4 +18,18 @@ public sealed record BlockResult(string Mode, string Phase, int Concurrency, int
 
     /// <summary>The machine's 1-minute load average at the end of the block: other processes compete for the same CPUs.</summary>
     public double LoadAverage { get; init; } = double.NaN;
+
+    /// <summary>Requests the fault proxy answered with a throttling error (0 against moto directly).</summary>
+    public long AwsThrottled { get; init; }
+
+    /// <summary>AWS requests per service (the proxy's counts; empty against moto directly).</summary>
+    public IReadOnlyDictionary<string, long> AwsRequestsByService { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Requests that passed the proxy per "service:Call", to tell how many of an environment's calls a limit applies to.</summary>
+    public IReadOnlyDictionary<string, long> PassedByCall { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>VmHWM of the worker process serving the block, and of this process (the direct client), in MiB.</summary>
+    public double WorkerPeakMiB { get; init; } = double.NaN;
+
+    public double BenchPeakMiB { get; init; } = double.NaN;
 }

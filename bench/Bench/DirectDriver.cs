@@ -35,11 +35,12 @@ public sealed class DirectDriver : IDisposable
     private readonly EnvironmentVerifier verifier;
     private readonly Reconciler reconciler = new(new NoIntents());
 
-    public DirectDriver()
+    /// <param name="endpoint">Null = AWS_ENDPOINT_URL, as the worker; else the fault proxy.</param>
+    public DirectDriver(Uri? endpoint = null)
     {
         // The worker's settings: appsettings.json's Aws section is AwsOptions' defaults; the endpoint comes from
-        // AWS_ENDPOINT_URL and the credentials from the default chain, as in the worker.
-        var options = new AwsOptions();
+        // AWS_ENDPOINT_URL (or the proxy) and the credentials from the default chain, as in the worker.
+        var options = new AwsOptions { EndpointUrl = endpoint?.ToString() };
         aws = new AwsClients(Options.Create(options));
         iam = new IamClient(aws.Credentials, options);
         facts = new AwsPlanFactsResolver(aws);

@@ -31,7 +31,8 @@ public sealed class WorkerUnderTest : IAsyncDisposable
 
     public (double Rss, double Peak) Memory => ProcFs.Memory(Pid);
 
-    public static async Task<WorkerUnderTest> StartAsync(string workerDll, string name)
+    /// <param name="awsEndpoint">Null = AWS_ENDPOINT_URL from bench.sh (moto); else the fault proxy.</param>
+    public static async Task<WorkerUnderTest> StartAsync(string workerDll, string name, Uri? awsEndpoint = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory($"bench-{name}-").FullName;
         for (var attempt = 1; ; attempt++)
@@ -45,6 +46,7 @@ public sealed class WorkerUnderTest : IAsyncDisposable
             start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
             start.ArgumentList.Add(Path.Combine(directory, "worker.log"));
             start.Environment["SagaStore__ConnectionString"] = $"Data Source={Path.Combine(directory, "provisioner.db")}";
+            if (awsEndpoint is not null) start.Environment["AWS_ENDPOINT_URL"] = awsEndpoint.ToString();
             var process = Process.Start(start) ?? throw new InvalidOperationException("the worker did not start");
             var worker = new WorkerUnderTest(process, baseAddress, directory);
             if (await worker.WaitUntilHealthyAsync()) return worker;

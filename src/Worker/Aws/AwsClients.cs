@@ -5,12 +5,14 @@ using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using Amazon.SecurityToken;
 using Microsoft.Extensions.Options;
+using Provisioner.Worker.Aws.Adaptive;
 
 namespace Provisioner.Worker.Aws;
 
 /// <summary>
 /// Builds the SDK clients the way every stage needs them: per region, honouring custom endpoints (path-style S3,
-/// explicit signing region), with credentials from the default chain unless some are given (tests).
+/// explicit signing region), with credentials from the default chain unless some are given (tests), and the retry
+/// mode of <see cref="AwsOptions.RetryMode"/> (adaptive: a client-side rate limiter per client).
 /// </summary>
 public sealed class AwsClients(IOptions<AwsOptions> options, AWSCredentials? credentials = null) : IDisposable
 {
@@ -21,12 +23,16 @@ public sealed class AwsClients(IOptions<AwsOptions> options, AWSCredentials? cre
 
     public AWSCredentials Credentials => credentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
 
-    public IAmazonS3 S3(string region) => s3.GetOrAdd(region, r =>
-        credentials is null ? new AmazonS3Client(S3Config(r)) : new AmazonS3Client(credentials, S3Config(r)));
+    public IAmazonS3 S3(string region) => s3.GetOrAdd(region, r => new AdaptiveS3Client(credentials, S3Config(r), Options));
 
     private AmazonS3Config S3Config(string region)
     {
-        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(region), MaxErrorRetry = Options.MaxAttempts - 1 };
+        var config = new AmazonS3Config
+        {
+            RegionEndpoint = RegionEndpoint.GetBySystemName(region),
+            MaxErrorRetry = Options.MaxAttempts - 1,
+            RetryMode = Options.RetryMode,
+        };
         if (AwsEndpoints.Resolve("S3", Options.EndpointUrl) is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();
@@ -37,17 +43,22 @@ public sealed class AwsClients(IOptions<AwsOptions> options, AWSCredentials? cre
     }
 
     /// <summary>A new S3 client with other credentials (a probe acting as the workload); the caller disposes it.</summary>
-    public IAmazonS3 S3With(AWSCredentials other, string region) => new AmazonS3Client(other, S3Config(region));
+    public IAmazonS3 S3With(AWSCredentials other, string region) => new AdaptiveS3Client(other, S3Config(region), Options);
 
     public IAmazonSecurityTokenService Sts(string region) => sts.GetOrAdd(region, r =>
     {
-        var config = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(r), MaxErrorRetry = Options.MaxAttempts - 1 };
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            RegionEndpoint = RegionEndpoint.GetBySystemName(r),
+            MaxErrorRetry = Options.MaxAttempts - 1,
+            RetryMode = Options.RetryMode,
+        };
         if (AwsEndpoints.Resolve("STS", Options.EndpointUrl) is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();
             config.AuthenticationRegion = r;
         }
-        return credentials is null ? new AmazonSecurityTokenServiceClient(config) : new AmazonSecurityTokenServiceClient(credentials, config);
+        return new AdaptiveStsClient(credentials, config, Options);
     });
 
     public void Dispose()

@@ -10,4 +10,5 @@ public sealed class AwsException(string service, string code, string message, Ht
     public string Code { get; } = code;
     public HttpStatusCode Status { get; } = status;
     public AwsErrorKind Kind => AwsErrors.Classify(Code, Status);
+    public bool IsThrottling => AwsErrors.IsThrottling(Code, Status);
 }

@@ -22,7 +22,11 @@ public static class AwsRegistration
     {
         if (services.Any(d => d.ServiceType == typeof(IConfigureOptions<AwsOptions>))) return services;
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.Section)
-            .Validate(o => o.MaxAttempts >= 1, "Aws:MaxAttempts must be at least 1").ValidateOnStart();
+            .Validate(o => o.MaxAttempts >= 1, "Aws:MaxAttempts must be at least 1")
+            .Validate(o => o.RetryMode is Amazon.Runtime.RequestRetryMode.Adaptive or Amazon.Runtime.RequestRetryMode.Standard,
+                "Aws:RetryMode must be Adaptive or Standard")
+            .Validate(o => o.ThrottlingTimeout >= TimeSpan.Zero, "Aws:ThrottlingTimeout must not be negative")
+            .ValidateOnStart();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.SQS;
 using Microsoft.Extensions.Options;
+using Provisioner.Worker.Aws.Adaptive;
 
 namespace Provisioner.Worker.Aws;
 
@@ -16,13 +17,18 @@ public sealed class SqsClients(IOptions<AwsOptions> options, AWSCredentials? cre
 
     public IAmazonSQS For(string region) => clients.GetOrAdd(region, r =>
     {
-        var config = new AmazonSQSConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(r), MaxErrorRetry = options.Value.MaxAttempts - 1 };
+        var config = new AmazonSQSConfig
+        {
+            RegionEndpoint = RegionEndpoint.GetBySystemName(r),
+            MaxErrorRetry = options.Value.MaxAttempts - 1,
+            RetryMode = options.Value.RetryMode,
+        };
         if (AwsEndpoints.Resolve("SQS", options.Value.EndpointUrl) is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();
             config.AuthenticationRegion = r; // else a custom endpoint is signed for us-east-1
         }
-        return credentials is null ? new AmazonSQSClient(config) : new AmazonSQSClient(credentials, config);
+        return new AdaptiveSqsClient(credentials, config, options.Value);
     });
 
     /// <summary>The queue's region: configured, else read from an AWS queue URL, else AWS_REGION, else us-east-1.</summary>

@@ -2,14 +2,14 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.Runtime.Signing;
-using Provisioner.Worker.Common;
 
 namespace Provisioner.Worker.Aws.Iam;
 
 /// <summary>
 /// The IAM Query API (AWSSDK.IdentityManagement does not restore here), grouped by resource. IAM is global: requests
 /// are always signed for us-east-1. Get* calls return null for a missing entity; every other call throws
-/// <see cref="AwsException"/> (NoSuchEntity included), after retrying throttling, 5xx and transport failures.
+/// <see cref="AwsException"/> (NoSuchEntity included), after retrying throttling (adaptive mode: paced by a client-side
+/// rate limiter, until the caller's token ends), 5xx and transport failures.
 /// </summary>
 public sealed class IamClient : IDisposable
 {
@@ -28,8 +28,7 @@ public sealed class IamClient : IDisposable
     public IamClient(HttpClient signingHttp, AwsOptions options)
     {
         var endpoint = AwsEndpoints.Resolve("IAM", options.EndpointUrl) ?? DefaultEndpoint;
-        var retry = new BoundedRetry(Math.Max(1, options.MaxAttempts), options.InitialBackoff, options.MaxBackoff);
-        Transport = new IamTransport(signingHttp, endpoint, retry);
+        Transport = new IamTransport(signingHttp, endpoint, options);
         Policies = new IamPolicies(Transport);
         Roles = new IamRoles(Transport);
         OpenIdConnectProviders = new IamOpenIdConnectProviders(Transport);

@@ -48,9 +48,9 @@ public sealed class IamUsers
 
     public async Task<IamAccessKey> CreateAccessKeyAsync(string name, CancellationToken cancellationToken)
     {
-        // Never retried here: a retry after a lost answer would make a second key. The access-key stage deletes keys no
-        // Secret holds before it makes one, so the stage's own retry is safe.
-        var result = await transport.SendWithoutRetryAsync(IamQuery.For("CreateAccessKey").Add("UserName", name), cancellationToken)
+        // Retried only when throttled: a retry after a lost answer would make a second key. The access-key stage deletes
+        // keys no Secret holds before it makes one, so the stage's own retry is safe.
+        var result = await transport.SendAsync(IamQuery.For("CreateAccessKey").Add("UserName", name), cancellationToken, idempotent: false)
             .ConfigureAwait(false);
         var key = result.Child("AccessKey");
         return new IamAccessKey(key.Required("AccessKeyId"), key.Required("SecretAccessKey"));
