@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Cli;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Validation;
 
 namespace Provisioner.Worker.Intake.Api;
@@ -8,7 +9,7 @@ namespace Provisioner.Worker.Intake.Api;
 /// <summary><c>POST /plans</c>: what <c>plan</c> prints, without a cloud call; facts the request does not state are placeholders.</summary>
 public static class PlansApi
 {
-    public static async Task<IResult> PlanAsync(HttpRequest http, IOptions<ApiOptions> options, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> PlanAsync(HttpRequest http, IOptions<ApiOptions> options, TimeProvider clock, SagaTable table, CancellationToken ct)
     {
         var max = options.Value.MaxRequestBytes;
         if (await RequestBody.ReadAsync(http, max, ct) is not { } body) return ApiResults.TooLarge(max);
@@ -18,8 +19,8 @@ public static class PlansApi
             var request = command.Request;
             var problems = RequestValidator.Validate(request, clock.GetUtcNow());
             if (problems.Count > 0) return ApiResults.Invalid(problems);
-            var facts = new PlanFacts(request.Aws.AccountId ?? PlanFacts.UnknownAccount, request.Kubernetes.OidcIssuer ?? PlanFacts.UnknownIssuer);
-            return Results.Content(PlanPrinter.Print(Planner.Plan(request, command.RequestId, facts)), "application/json");
+            var (plan, changes) = await AppliedPlanLookup.PlanAsync(table, request, Guid.Empty, ct);
+            return Results.Content(PlanPrinter.Print(plan, changes), "application/json");
         }
         catch (RequestFormatException ex)
         {
