@@ -14,7 +14,7 @@ namespace Provisioner.Worker.Aws;
 /// explicit signing region), with credentials from the default chain unless some are given (tests), and the retry
 /// mode of <see cref="AwsOptions.RetryMode"/> (adaptive: a client-side rate limiter per client).
 /// </summary>
-public sealed class AwsClients(IOptions<AwsOptions> options, AWSCredentials? credentials = null) : IDisposable
+public sealed class AwsClients(IOptions<AwsOptions> options, AWSCredentials? credentials = null, Testing.MutationSeam? seam = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, IAmazonS3> s3 = new();
     private readonly ConcurrentDictionary<string, IAmazonSecurityTokenService> sts = new();
@@ -39,6 +39,7 @@ public sealed class AwsClients(IOptions<AwsOptions> options, AWSCredentials? cre
             config.ForcePathStyle = true;
             config.AuthenticationRegion = region;
         }
+        if (seam is not null) config.HttpClientFactory = new Testing.SeamHttpClientFactory(seam, "s3");
         return config;
     }
 

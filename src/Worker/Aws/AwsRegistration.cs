@@ -11,8 +11,9 @@ public static class AwsRegistration
     public static IServiceCollection AddProvisionerAws(this IServiceCollection services)
     {
         services.AddProvisionerAwsOptions();
-        services.TryAddSingleton(sp => new AwsClients(sp.GetRequiredService<IOptions<AwsOptions>>()));
-        services.TryAddSingleton(sp => new IamClient(sp.GetRequiredService<AwsClients>().Credentials, sp.GetRequiredService<AwsClients>().Options));
+        services.TryAddSingleton(sp => new AwsClients(sp.GetRequiredService<IOptions<AwsOptions>>(), seam: sp.GetService<Testing.MutationSeam>()));
+        services.TryAddSingleton(sp => new IamClient(sp.GetRequiredService<AwsClients>().Credentials, sp.GetRequiredService<AwsClients>().Options,
+            sp.GetService<Testing.MutationSeam>()));
         services.TryAddSingleton(sp => new SqsClients(sp.GetRequiredService<IOptions<AwsOptions>>()));
         return services;
     }

@@ -13,7 +13,7 @@ namespace Provisioner.Worker.Helm;
 /// not an error. No state of helm's own is relied on (no <c>helm repo add</c>), values reach helm only through a
 /// private temporary file, and helm sees only the environment <see cref="HelmEnvironment"/> passes.
 /// </summary>
-public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logger)
+public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logger, Testing.MutationSeam? seam = null)
 {
     /// <summary>How long helm gets after an interrupt to record its release as failed before it is killed.</summary>
     private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(10);
@@ -63,14 +63,15 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
         await using var file = await PrivateValuesFile.WriteAsync(TempDirectory, values, ct);
         logger.LogInformation("helm upgrade --install {Release} ({Chart} {ChartVersion}) in {Namespace}",
             plan.Release, plan.Chart, plan.Version ?? "latest", plan.Namespace);
-        await RunAsync("upgrade --install", HelmCommands.UpgradeInstall(version, plan, file.Path, Options), ct);
+        await MutateAsync($"helm upgrade --install {plan.Namespace}/{plan.Release}",
+            () => RunAsync("upgrade --install", HelmCommands.UpgradeInstall(version, plan, file.Path, Options), ct));
     }
 
     public async Task RollbackAsync(string release, string ns, int revision, CancellationToken ct)
     {
         var version = await MajorVersionAsync(ct);
         logger.LogInformation("helm rollback {Release} in {Namespace} to revision {Revision}", release, ns, revision);
-        await RunAsync("rollback", HelmCommands.Rollback(version, release, ns, revision, Options), ct);
+        await MutateAsync($"helm rollback {ns}/{release}", () => RunAsync("rollback", HelmCommands.Rollback(version, release, ns, revision, Options), ct));
     }
 
     /// <summary>False when there was nothing to uninstall.</summary>
@@ -78,8 +79,12 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
     {
         var version = await MajorVersionAsync(ct);
         logger.LogInformation("helm uninstall {Release} in {Namespace}", release, ns);
-        return await UnlessMissingAsync(RunAsync("uninstall", HelmCommands.Uninstall(version, release, ns, Options), ct)) is not null;
+        return await UnlessMissingAsync(MutateAsync($"helm uninstall {ns}/{release}",
+            () => RunAsync("uninstall", HelmCommands.Uninstall(version, release, ns, Options), ct))) is not null;
     }
+
+    /// <summary>A command that changes the cluster: the crash tests' seam sees it (nothing happens without one).</summary>
+    private Task<string> MutateAsync(string call, Func<Task<string>> run) => seam is null ? run() : seam.AroundAsync(call, run);
 
     private static async Task<string?> UnlessMissingAsync(Task<string> run)
     {

@@ -12,7 +12,8 @@ public static class HelmRegistration
             .Validate(o => o.Timeout > TimeSpan.Zero, "Helm:Timeout must be positive")
             .Validate(o => string.IsNullOrEmpty(o.Kubeconfig) || File.Exists(o.Kubeconfig), "Helm:Kubeconfig must name an existing file")
             .ValidateOnStart();
-        services.AddSingleton(sp => new HelmCli(sp.GetRequiredService<IOptions<HelmOptions>>(), sp.GetRequiredService<ILogger<HelmCli>>()));
+        services.AddSingleton(sp => new HelmCli(sp.GetRequiredService<IOptions<HelmOptions>>(), sp.GetRequiredService<ILogger<HelmCli>>(),
+            sp.GetService<Testing.MutationSeam>()));
         return services;
     }
 }

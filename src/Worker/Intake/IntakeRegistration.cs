@@ -43,8 +43,7 @@ public static class IntakeRegistration
         services.AddOptions<TicketingOptions>().BindConfiguration(TicketingOptions.Section)
             .Validate(o => o.MaxSkew > TimeSpan.Zero && o.Timeout > TimeSpan.Zero && o.InitialBackoff > TimeSpan.Zero,
                 "Ticketing:MaxSkew, Timeout and InitialBackoff must be positive")
-            .Validate(o => o.MaxBackoff >= o.InitialBackoff, "Ticketing:MaxBackoff must not be below InitialBackoff")
-            .Validate(o => o.QueueCapacity >= 1, "Ticketing:QueueCapacity must be at least 1").ValidateOnStart();
+            .Validate(o => o.MaxBackoff >= o.InitialBackoff, "Ticketing:MaxBackoff must not be below InitialBackoff").ValidateOnStart();
         return services;
     }
 }

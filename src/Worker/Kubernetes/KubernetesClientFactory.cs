@@ -15,11 +15,17 @@ public sealed class KubernetesClientFactory : IDisposable
     private readonly Lock gate = new();
     private IKubernetes? client;
 
-    public KubernetesClientFactory(IOptions<KubernetesOptions> options) : this(() => new k8s.Kubernetes(Configuration(options.Value)))
+    public KubernetesClientFactory(IOptions<KubernetesOptions> options, Testing.MutationSeam? seam = null)
+        : this(() => new k8s.Kubernetes(Configuration(options.Value), Handlers(seam)))
     {
     }
 
     public KubernetesClientFactory(Func<IKubernetes> create) => this.create = create;
+
+    /// <summary>Crash tests only: every call that changes the cluster goes through the mutation seam.</summary>
+    private static DelegatingHandler[] Handlers(Testing.MutationSeam? seam) => seam is null
+        ? []
+        : [new Testing.MutationSeamHandler(seam, request => Testing.MutationSeamHandler.Rest("k8s", request))];
 
     /// <summary>Created on first use; a failed creation is not cached, so fixing the kubeconfig needs no restart.</summary>
     public IKubernetes Client

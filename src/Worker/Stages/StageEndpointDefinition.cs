@@ -35,6 +35,7 @@ public sealed class StageEndpointDefinition<TActivity, TArguments, TLog> : Activ
     {
         endpointConfigurator.UseMessageRetry(r => StageErrors.Configure(r, options.Retry));
         executeActivityConfigurator.RoutingSlip(Gate);
+        executeActivityConfigurator.Arguments(arguments => TestHooks.Apply(arguments, testing));
     }
 
     protected override void ConfigureCompensateActivity(IReceiveEndpointConfigurator endpointConfigurator,

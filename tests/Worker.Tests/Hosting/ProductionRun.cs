@@ -34,6 +34,7 @@ public sealed class ProductionRun(string prefix, int count, Dictionary<string, s
             ["AWS_REGION"] = "us-east-2",
             // Every stage call of a wave starts together and waits a second first: a kill lands in that wait.
             ["Testing__StageDelay"] = "00:00:01",
+            ["DOTNET_ENVIRONMENT"] = "Testing",
             ["Stages__ConcurrentMessageLimit"] = "16",
             ["Stages__Deadline"] = "00:00:08",
             ["Recovery__SweepInterval"] = "00:00:01",

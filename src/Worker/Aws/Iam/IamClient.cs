@@ -18,11 +18,16 @@ public sealed class IamClient : IDisposable
     private readonly HttpClient? ownedHttp;
 
     /// <summary>Signs with <paramref name="credentials"/>; the client owns its HttpClient.</summary>
-    public IamClient(AWSCredentials credentials, AwsOptions options)
-        : this(new HttpClient(CreateSigningHandler(credentials, new HttpClientHandler())), options)
+    public IamClient(AWSCredentials credentials, AwsOptions options, Testing.MutationSeam? seam = null)
+        : this(new HttpClient(CreateSigningHandler(credentials, Sender(seam))), options)
     {
         ownedHttp = Transport.Http;
     }
+
+    /// <summary>What sends a signed request: the network, or (crash tests) the mutation seam in front of it.</summary>
+    private static HttpMessageHandler Sender(Testing.MutationSeam? seam) => seam is null
+        ? new HttpClientHandler()
+        : new Testing.MutationSeamHandler(seam, Testing.MutationSeamHandler.IamQuery) { InnerHandler = new HttpClientHandler() };
 
     /// <summary>Uses a caller-built HttpClient that must already sign (see <see cref="CreateSigningHandler"/>).</summary>
     public IamClient(HttpClient signingHttp, AwsOptions options)

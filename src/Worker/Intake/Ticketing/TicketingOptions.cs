@@ -20,7 +20,4 @@ public sealed record TicketingOptions
 
     /// <summary>A callback still undelivered this long after its event is dropped (and logged).</summary>
     public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromHours(1);
-
-    /// <summary>Callbacks waiting per callback URL; beyond it new ones are dropped (and logged), never blocking a run.</summary>
-    public int QueueCapacity { get; init; } = 1000;
 }
