@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Provisioner.Contracts;
+using Provisioner.Worker.Planning;
 using Provisioner.Worker.Validation;
 
 namespace Provisioner.Worker.Intake.Sqs;
@@ -28,10 +29,12 @@ public sealed record QueuedRequest(Guid RequestId, string Environment, Provision
         }
         var command = RequestReader.ToCommand(request, fallbackId);
         var problems = RequestValidator.Validate(request, now);
-        return problems.Count == 0
-            ? new QueuedRequest(command.RequestId, request.Environment, command, [], null)
-            : new QueuedRequest(command.RequestId, request.Environment, null, problems, Invalid,
-                problems.Any(p => p.Field.StartsWith("ticket", StringComparison.Ordinal)) ? null : request.Ticket);
+        if (problems.Count == 0) return new QueuedRequest(command.RequestId, request.Environment, command, [], null);
+        // An environment name that is wrong is logged escaped.
+        var name = problems.Any(p => p.Field == "environment")
+            ? TextRules.Printable(request.Environment, ResourceNames.MaxEnvironmentLength) : request.Environment;
+        return new QueuedRequest(command.RequestId, name, null, problems, Invalid,
+            problems.Any(p => p.Field.StartsWith("ticket", StringComparison.Ordinal)) ? null : request.Ticket);
     }
 
     /// <summary>A rejection event is more useful with the caller's id and environment, when a malformed body still shows them.</summary>
@@ -41,7 +44,8 @@ public sealed record QueuedRequest(Guid RequestId, string Environment, Provision
         {
             var node = JsonNode.Parse(body ?? "") as JsonObject;
             var id = node?["requestId"] is JsonValue v && v.TryGetValue(out string? s) && Guid.TryParse(s, out var parsed) ? parsed : fallbackId;
-            var environment = node?["environment"] is JsonValue e && e.TryGetValue(out string? name) ? name[..Math.Min(name.Length, 63)] : "";
+            var environment = node?["environment"] is JsonValue e && e.TryGetValue(out string? name)
+                ? TextRules.Printable(name, ResourceNames.MaxEnvironmentLength) : "";
             return (id, environment);
         }
         catch (JsonException)

@@ -58,6 +58,25 @@ public sealed class SqsRequestHandlerTests(MotoServer moto) : IDisposable
         Assert.Empty(host.Published.Of<ProvisionEnvironment>());
     }
 
+    [Theory]
+    [InlineData("{\"environment\":\"x\\n[INF] Provisioned tenant-z\",\"aws\":{\"region\":\"us-east-2\"}}")]
+    [InlineData("{\"environment\":\"tenant-x\",\"aws\":{\"region\":\"us-east-2\\r\\n[INF] forged\"}}")]
+    [InlineData("{\"environment\":\"tenant-x\",\"evil\\n[INF] forged\":1}")]
+    public async Task HandleAsync_NewlinesInTheRequest_NoLogLineBroken(string body)
+    {
+        var (queue, deadLetters) = (await queues.CreateAsync("requests"), await queues.CreateAsync("refused"));
+        await queues.SendAsync(queue, body);
+        var logs = new CapturingLoggerProvider();
+        await using var host = await IntakeHost.StartAsync(moto, SqsRequestListenerTests.Settings(queue, deadLetters), logs: logs);
+
+        await host.Published.WaitForAsync<EnvironmentRequestRejected>();
+
+        var refusal = Assert.Single(logs.Lines, l => l.Text.StartsWith("Refused a", StringComparison.Ordinal));
+        Assert.DoesNotContain('\n', refusal.Text);
+        Assert.DoesNotContain('\r', refusal.Text);
+        Assert.Contains("\\u000a", refusal.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HandleAsync_InvalidRequestWithoutDeadLetterQueue_LeftToTheRedrivePolicy()
     {
