@@ -24,7 +24,7 @@ public static class TicketWebhook
         var refusal = string.IsNullOrEmpty(o.Secret)
             ? "webhooks are refused: Ticketing:Secret is not set"
             : CallbackSignature.Check(o.Secret, header, body, clock.GetUtcNow(), o.MaxSkew, out var signedAt)
-              ?? (replays.TryUse($"{signedAt}:{Convert.ToHexString(SHA256.HashData(body))}", o.MaxSkew) ? null : "the signature was already used");
+              ?? (await replays.TryUseAsync($"{signedAt}:{Convert.ToHexString(SHA256.HashData(body))}", o.MaxSkew, ct) ? null : "the signature was already used");
         if (refusal is not null)
         {
             loggers.CreateLogger(typeof(TicketWebhook)).LogWarning("Ticket webhook refused: {Reason}", refusal);
