@@ -28,6 +28,7 @@ public static class IntakeRegistration
         services.AddProvisionerAwsOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SqsClients(sp.GetRequiredService<IOptions<AwsOptions>>()));
+        services.TryAddSingleton<CallbackPolicy>();
         services.AddSingleton<SqsRequestHandler>();
         services.AddHostedService<SqsRequestListener>();
         services.AddSingleton<ReplayGuard>();
@@ -44,7 +45,10 @@ public static class IntakeRegistration
             .Validate(o => o.MaxSkew > TimeSpan.Zero && o.Timeout > TimeSpan.Zero && o.InitialBackoff > TimeSpan.Zero,
                 "Ticketing:MaxSkew, Timeout and InitialBackoff must be positive")
             .Validate(o => o.MaxBackoff >= o.InitialBackoff, "Ticketing:MaxBackoff must not be below InitialBackoff")
-            .Validate(o => o.QueueCapacity >= 1, "Ticketing:QueueCapacity must be at least 1").ValidateOnStart();
+            .Validate(o => o.QueueCapacity >= 1, "Ticketing:QueueCapacity must be at least 1")
+            .Validate(o => CallbackPolicy.ParseHosts(o.AllowedCallbackHosts).All(CallbackPolicy.IsHostPattern),
+                "Ticketing:AllowedCallbackHosts must be a comma list of host names or *.domain patterns")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -28,8 +28,8 @@ public static class EnvironmentsApi
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest http, IBus bus, IOptions<ApiOptions> options, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(HttpRequest http, IBus bus, CallbackPolicy callbacks, IOptions<ApiOptions> options,
+        TimeProvider clock, CancellationToken ct)
     {
         var max = options.Value.MaxRequestBytes;
         if (await RequestBody.ReadAsync(http, max, ct) is not { } body) return ApiResults.TooLarge(max);
@@ -42,7 +42,8 @@ public static class EnvironmentsApi
         {
             return ApiResults.Malformed(ex.Message);
         }
-        var problems = RequestValidator.Validate(command.Request, clock.GetUtcNow());
+        IReadOnlyList<RequestProblem> problems =
+            [.. RequestValidator.Validate(command.Request, clock.GetUtcNow()), .. callbacks.Check(command.Request.Ticket)];
         if (problems.Count > 0) return ApiResults.Invalid(problems);
         await bus.Publish(command, ct);
         return ApiResults.Accepted(command.Request.Environment, command.RequestId);

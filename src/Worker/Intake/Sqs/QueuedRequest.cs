@@ -15,7 +15,9 @@ public sealed record QueuedRequest(Guid RequestId, string Environment, Provision
     public const string Invalid = "invalid";
 
     /// <param name="fallbackId">The id when the request names none: derived from the SQS message id, so a redelivery keeps it.</param>
-    public static QueuedRequest Read(string? body, Guid fallbackId, DateTimeOffset now)
+    /// <param name="policy">Problems beyond the request's own (a callback URL the worker may not call).</param>
+    public static QueuedRequest Read(string? body, Guid fallbackId, DateTimeOffset now,
+        Func<EnvironmentRequest, IEnumerable<RequestProblem>>? policy = null)
     {
         EnvironmentRequest request;
         try
@@ -28,7 +30,7 @@ public sealed record QueuedRequest(Guid RequestId, string Environment, Provision
             return new QueuedRequest(id, environment, null, [new RequestProblem("$", ex.Message)], Malformed);
         }
         var command = RequestReader.ToCommand(request, fallbackId);
-        var problems = RequestValidator.Validate(request, now);
+        var problems = RequestValidator.Validate(request, now).Concat(policy?.Invoke(request) ?? []).ToList();
         if (problems.Count == 0) return new QueuedRequest(command.RequestId, request.Environment, command, [], null);
         // An environment name that is wrong is logged escaped.
         var name = problems.Any(p => p.Field == "environment")

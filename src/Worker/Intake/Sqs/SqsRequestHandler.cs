@@ -5,6 +5,7 @@ using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Common;
+using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Outlet;
 using Provisioner.Worker.SagaStore;
 
@@ -15,7 +16,8 @@ namespace Provisioner.Worker.Intake.Sqs;
 /// (at-least-once; the request id makes a second delivery harmless). A refused message is dead-lettered with its
 /// reasons, or left for the queue's redrive policy, and an <see cref="EnvironmentRequestRejected"/> is published.
 /// </summary>
-public sealed class SqsRequestHandler(IBus bus, OutletRouting routing, OutboxStore outbox, TimeProvider clock, ILogger<SqsRequestHandler> logger)
+public sealed class SqsRequestHandler(IBus bus, OutletRouting routing, OutboxStore outbox, CallbackPolicy callbacks, TimeProvider clock,
+    ILogger<SqsRequestHandler> logger)
 {
     public const string RejectionAttribute = "provisioner-rejection";
     public const string ProblemsAttribute = "provisioner-problems";
@@ -27,7 +29,8 @@ public sealed class SqsRequestHandler(IBus bus, OutletRouting routing, OutboxSto
     public async Task<SqsOutcome> HandleAsync(IAmazonSQS sqs, SqsIntakeOptions options, Message message, CancellationToken cancellationToken)
     {
         var queueUrl = options.QueueUrl!;
-        var request = QueuedRequest.Read(message.Body, StableIds.From("sqs-message", message.MessageId), clock.GetUtcNow());
+        var request = QueuedRequest.Read(message.Body, StableIds.From("sqs-message", message.MessageId), clock.GetUtcNow(),
+            r => callbacks.Check(r.Ticket));
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SqsMessageId"] = message.MessageId, ["RequestId"] = request.RequestId });
         SqsOutcome outcome;
         try

@@ -15,7 +15,7 @@ namespace Provisioner.Worker.Intake.Ticketing;
 public static class TicketWebhook
 {
     public static async Task<IResult> ReceiveAsync(HttpRequest http, IOptions<TicketingOptions> ticketing, IOptions<ApiOptions> api,
-        ReplayGuard replays, IBus bus, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+        ReplayGuard replays, CallbackPolicy callbacks, IBus bus, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var max = api.Value.MaxRequestBytes;
         if (await RequestBody.ReadAsync(http, max, ct) is not { } body) return ApiResults.TooLarge(max);
@@ -42,7 +42,8 @@ public static class TicketWebhook
         }
         if (ticket.Request is null) return ApiResults.Invalid([new RequestProblem("request", "is required")]);
         var command = ticket.ToCommand();
-        var problems = RequestValidator.Validate(command.Request, clock.GetUtcNow());
+        IReadOnlyList<RequestProblem> problems =
+            [.. RequestValidator.Validate(command.Request, clock.GetUtcNow()), .. callbacks.Check(command.Request.Ticket)];
         if (problems.Count > 0) return ApiResults.Invalid(problems);
         await bus.Publish(command, ct);
         return ApiResults.Accepted(command.Request.Environment, command.RequestId);
