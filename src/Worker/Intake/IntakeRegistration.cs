@@ -5,6 +5,7 @@ using Provisioner.Worker.Intake.Api;
 using Provisioner.Worker.Intake.Sqs;
 using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.SagaStore;
+using Provisioner.Worker.Validation;
 
 namespace Provisioner.Worker.Intake;
 
@@ -16,18 +17,21 @@ public static class IntakeRegistration
 {
     public static IServiceCollection AddProvisionerIntake(this IServiceCollection services)
     {
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
-            .Validate(o => o.MaxRequestBytes >= 1024, "Api:MaxRequestBytes must be at least 1024").ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddOptions<SqsIntakeOptions>().BindConfiguration(SqsIntakeOptions.Section)
             .Validate(o => o.BatchSize is >= 1 and <= 10, "Intake:Sqs:BatchSize must be 1 to 10")
             .Validate(o => o.WaitTimeSeconds is >= 0 and <= 20, "Intake:Sqs:WaitTimeSeconds must be 0 to 20")
             .Validate(o => o.MaxConcurrency >= 1, "Intake:Sqs:MaxConcurrency must be at least 1")
             .Validate(o => o.VisibilityTimeoutSeconds is >= 3 and <= 43200, "Intake:Sqs:VisibilityTimeoutSeconds must be 3 to 43200")
+            .Validate(o => !NameRules.DnsLabel(o.Tenant).Any(), "Intake:Sqs:Tenant must be a tenant name (an RFC 1123 label)")
             .ValidateOnStart();
         services.AddTicketingOptions();
         services.AddProvisionerAwsOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SqsClients(sp.GetRequiredService<IOptions<AwsOptions>>()));
+        services.AddSingleton<ApiClients>();
+        services.AddSingleton<TenantAccess>();
         services.TryAddSingleton<CallbackPolicy>();
         services.AddSingleton<SqsRequestHandler>();
         services.AddHostedService<SqsRequestListener>();
@@ -46,6 +50,7 @@ public static class IntakeRegistration
                 "Ticketing:MaxSkew, Timeout and InitialBackoff must be positive")
             .Validate(o => o.MaxBackoff >= o.InitialBackoff, "Ticketing:MaxBackoff must not be below InitialBackoff")
             .Validate(o => o.QueueCapacity >= 1, "Ticketing:QueueCapacity must be at least 1")
+            .Validate(o => !NameRules.DnsLabel(o.Tenant).Any(), "Ticketing:Tenant must be a tenant name (an RFC 1123 label)")
             .Validate(o => CallbackPolicy.ParseHosts(o.AllowedCallbackHosts).All(CallbackPolicy.IsHostPattern),
                 "Ticketing:AllowedCallbackHosts must be a comma list of host names or *.domain patterns")
             .ValidateOnStart();

@@ -15,9 +15,10 @@ public sealed record QueuedRequest(Guid RequestId, string Environment, Provision
     public const string Invalid = "invalid";
 
     /// <param name="fallbackId">The id when the request names none: derived from the SQS message id, so a redelivery keeps it.</param>
-    /// <param name="policy">Problems beyond the request's own (a callback URL the worker may not call).</param>
-    public static QueuedRequest Read(string? body, Guid fallbackId, DateTimeOffset now,
-        Func<EnvironmentRequest, IEnumerable<RequestProblem>>? policy = null)
+    /// <param name="caller">Who the queue's requests act for.</param>
+    /// <param name="policy">Problems beyond the request's own: a callback URL the worker may not call, another tenant's name.</param>
+    public static async Task<QueuedRequest> ReadAsync(string? body, Guid fallbackId, DateTimeOffset now, Caller caller,
+        Func<EnvironmentRequest, Task<IEnumerable<RequestProblem>>>? policy = null)
     {
         EnvironmentRequest request;
         try
@@ -29,13 +30,19 @@ public sealed record QueuedRequest(Guid RequestId, string Environment, Provision
             var (id, environment) = BestEffortIdentity(body, fallbackId);
             return new QueuedRequest(id, environment, null, [new RequestProblem("$", ex.Message)], Malformed);
         }
-        var command = RequestReader.ToCommand(request, fallbackId);
-        var problems = RequestValidator.Validate(request, now).Concat(policy?.Invoke(request) ?? []).ToList();
-        if (problems.Count == 0) return new QueuedRequest(command.RequestId, request.Environment, command, [], null);
-        // An environment name that is wrong is logged escaped.
-        var name = problems.Any(p => p.Field == "environment")
+        var command = RequestReader.ToCommand(request, fallbackId) with { Caller = caller };
+        var problems = RequestValidator.Validate(request, now).Concat(policy is null ? [] : await policy(request)).ToList();
+        return problems.Count == 0
+            ? new QueuedRequest(command.RequestId, request.Environment, command, [], null)
+            : Refused(command.RequestId, request, problems);
+    }
+
+    /// <summary>Reported to its ticket unless the ticket is what is wrong; an environment name that is wrong is logged escaped.</summary>
+    private static QueuedRequest Refused(Guid requestId, EnvironmentRequest request, IReadOnlyList<RequestProblem> problems)
+    {
+        var environment = problems.Any(p => p.Field == "environment")
             ? TextRules.Printable(request.Environment, ResourceNames.MaxEnvironmentLength) : request.Environment;
-        return new QueuedRequest(command.RequestId, name, null, problems, Invalid,
+        return new QueuedRequest(requestId, environment, null, problems, Invalid,
             problems.Any(p => p.Field.StartsWith("ticket", StringComparison.Ordinal)) ? null : request.Ticket);
     }
 

@@ -8,6 +8,9 @@ public sealed record TicketingOptions
     /// <summary>The HMAC-SHA256 key of callbacks and webhooks, shared with the ticketing system.</summary>
     public string? Secret { get; init; }
 
+    /// <summary>The tenant of the requests the webhook brings in (they act for it, never as admin).</summary>
+    public string Tenant { get; init; } = Contracts.Caller.DefaultTenant;
+
     /// <summary>
     /// Comma list of the hosts a request's <c>ticket.callbackUrl</c> may name: exact (<c>hooks.example.com</c>) or every
     /// subdomain of one (<c>*.example.com</c>). Empty: no request may ask for callbacks.

@@ -96,6 +96,22 @@ public sealed class SqsRequestHandlerTests(MotoServer moto) : IDisposable
         Assert.Empty(host.Published.Of<ProvisionEnvironment>());
     }
 
+    [Theory]
+    [InlineData(null, "default")]
+    [InlineData("team-a", "team-a")]
+    public async Task HandleAsync_ValidRequest_ActsForTheQueuesTenantNeverAsAdmin(string? tenant, string expected)
+    {
+        var queue = await queues.CreateAsync("requests");
+        await queues.SendAsync(queue, IntakeJson.Request(IntakeJson.Environment()));
+        var settings = SqsRequestListenerTests.Settings(queue);
+        if (tenant is not null) settings["Intake:Sqs:Tenant"] = tenant;
+        await using var host = await IntakeHost.StartAsync(moto, settings);
+
+        var command = await host.Published.WaitForAsync<ProvisionEnvironment>();
+
+        Assert.Equal(new Caller(SqsRequestHandler.Client, expected, false), command.Caller);
+    }
+
     [Fact]
     public async Task HandleAsync_RequestWithoutId_IdDerivedFromMessageId()
     {
