@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Aws;
@@ -15,6 +16,9 @@ namespace Provisioner.Worker.Intake;
 /// </summary>
 public static class IntakeRegistration
 {
+    /// <summary>The Host names served when <c>AllowedHosts</c> is not set: a page on another name cannot reach the API by DNS rebinding.</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     public static IServiceCollection AddProvisionerIntake(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
@@ -38,6 +42,10 @@ public static class IntakeRegistration
         services.AddSingleton<ReplayGuard>();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<SagaStoreHealthCheck>("saga-store", tags: [Readiness.Tag]);
+        services.AddOptions<HostFilteringOptions>().PostConfigure<IConfiguration>((o, configuration) =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"])) o.AllowedHosts = [.. LoopbackHosts];
+        });
         return services;
     }
 

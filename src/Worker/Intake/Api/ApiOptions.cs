@@ -17,6 +17,9 @@ public sealed record ApiOptions
     /// </summary>
     public bool AllowAnonymousLoopback { get; init; }
 
+    /// <summary>Comma list of origins (<c>https://console.example.com</c>) whose browser requests are served; a request with any other <c>Origin</c> is 403.</summary>
+    public string AllowedOrigins { get; init; } = "";
+
     /// <summary>Larger bodies get 413.</summary>
     public long MaxRequestBytes { get; init; } = 64 * 1024;
 }

@@ -28,6 +28,8 @@ public sealed partial class ApiOptionsValidator : IValidateOptions<ApiOptions>
             if (unknown.Count > 0) problems.Add($"{key}:Scopes has {unknown.Count} unknown scope(s); the scopes are {string.Join(", ", ApiScopes.All)}");
             if (scopes.Count == 0) problems.Add($"{key}:Scopes must name at least one of {string.Join(", ", ApiScopes.All)}");
         }
+        foreach (var origin in ApiOrigins.Parse(options.AllowedOrigins))
+            if (!ApiOrigins.IsOrigin(origin)) problems.Add($"Api:AllowedOrigins: '{origin}' is not an origin such as https://console.example.com");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

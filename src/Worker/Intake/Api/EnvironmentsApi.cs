@@ -17,7 +17,7 @@ public static class EnvironmentsApi
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", Readiness.Options);
-        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync);
+        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync).AddEndpointFilter<BrowserForgeryFilter>();
         var api = app.MapClientRoutes();
         api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit);
         api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read);

@@ -55,4 +55,15 @@ public sealed class ApiOptionsValidatorTests
 
         Assert.Contains("has the same token as Api:Clients:a", Assert.Single(Failures(options)), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("https://console.example.com", true)]
+    [InlineData("http://localhost:3000, https://ops.example.com", true)]
+    [InlineData("https://console.example.com/", true)]
+    [InlineData("https://console.example.com/path", false)]
+    [InlineData("console.example.com", false)]
+    public void Validate_AllowedOrigins_OnlySchemeAndAuthority(string origins, bool valid)
+    {
+        Assert.Equal(valid, Failures(new ApiOptions { AllowedOrigins = origins }).Count == 0);
+    }
 }
