@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Provisioner.Contracts;
+using Provisioner.Worker.Validation;
 
 namespace Provisioner.Worker.Intake;
 
@@ -26,7 +27,8 @@ public static class RequestReader
         }
         catch (JsonException ex)
         {
-            throw new RequestFormatException($"the request is not valid: {ex.Message}");
+            // The parser's message quotes the request (an unknown property's name): escaped, as it may reach a log.
+            throw new RequestFormatException($"the request is not valid: {TextRules.Printable(ex.Message, 512)}");
         }
     }
 

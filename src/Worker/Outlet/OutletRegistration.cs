@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Intake;
+using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Outlet.Ticketing;
 using Provisioner.Worker.SagaStore;
 
@@ -40,9 +41,16 @@ public static class OutletRegistration
         services.AddSingleton<IOutboxDelivery, SqsDelivery>();
         services.AddSingleton<IOutboxDelivery, TicketDelivery>();
         services.AddHostedService<OutboxDispatcher>();
-        // Redirects are not followed: the signature was made for this URL, and a redirect could point anywhere.
+        services.TryAddSingleton<CallbackPolicy>();
+        services.AddSingleton<CallbackConnector>();
+        // Redirects are not followed: the signature was made for this URL, and a redirect could point anywhere. No proxy:
+        // the connector must see the address it connects to. No request logging: a callback URL's path often holds a token.
         services.AddHttpClient(TicketDelivery.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, UseProxy = false, ConnectCallback = sp.GetRequiredService<CallbackConnector>().ConnectAsync,
+            })
+            .RemoveAllLoggers();
         return services;
     }
 }

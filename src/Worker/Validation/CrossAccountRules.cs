@@ -34,7 +34,7 @@ public static partial class CrossAccountRules
             foreach (var (cidr, j) in (conditions.SourceIp ?? []).Select((c, j) => (c, j)))
                 if (!IsCidr(cidr))
                     yield return new RequestProblem($"{field}.conditions.sourceIp[{j}]",
-                        $"'{cidr}' is not a CIDR block such as 203.0.113.0/24 or 2001:db8::/32 (host bits must be zero; one address is /32 or /128)");
+                        $"'{TextRules.Printable(cidr)}' is not a CIDR block such as 203.0.113.0/24 or 2001:db8::/32 (host bits must be zero; one address is /32 or /128)");
             if (conditions.NotAfter is { } notAfter && notAfter <= now)
                 yield return new RequestProblem($"{field}.conditions.notAfter", $"{notAfter:O} is not in the future");
         }

@@ -7,6 +7,8 @@ namespace Provisioner.Worker.Validation;
 public static partial class TagRules
 {
     public const int MaxTags = 50;
+    public const int MaxKeyLength = 128;
+    public const int MaxValueLength = 256;
 
     public static IEnumerable<(string Key, string Message)> Check(IReadOnlyDictionary<string, string>? tags)
     {
@@ -15,15 +17,16 @@ public static partial class TagRules
         if (tags.Count > room) yield return ("", $"at most {room} tags ({MaxTags} less the {OwnershipTags.Count} ownership tags); got {tags.Count}");
         foreach (var (key, value) in tags)
         {
-            if (key.Length is 0 or > 128) yield return (key, "key must be 1 to 128 characters long");
+            if (key.Length is 0 or > MaxKeyLength) yield return (key, $"key must be 1 to {MaxKeyLength} characters long");
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)) yield return (key, "key must not start with the reserved prefix 'aws:'");
             if (OwnershipTags.IsReserved(key))
                 yield return (key, "key is reserved for the provisioner's ownership tags");
             if (!TagChars().IsMatch(key)) yield return (key, "key may contain only letters, digits, spaces and _ . : / = + - @");
-            if (value.Length > 256) yield return (key, "value must be at most 256 characters long");
+            if (value.Length > MaxValueLength) yield return (key, $"value must be at most {MaxValueLength} characters long");
             if (!TagChars().IsMatch(value)) yield return (key, "value may contain only letters, digits, spaces and _ . : / = + - @");
         }
     }
 
-    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")] private static partial Regex TagChars();
+    // AWS allows any separator (\p{Z}); only the space kind is taken here, so no line or paragraph separator reaches a log.
+    [GeneratedRegex(@"^[\p{L}\p{Zs}\p{N}_.:/=+\-@]*$")] private static partial Regex TagChars();
 }

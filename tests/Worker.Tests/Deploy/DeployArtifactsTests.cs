@@ -78,6 +78,18 @@ public sealed class DeployArtifactsTests
     }
 
     [HelmFact(4)]
+    public async Task Template_AllowedHosts_TheServicesNamesAndTheOperatorsAndProbesSendLocalhost()
+    {
+        var output = await HelmProcess.SucceedAsync(HelmBinaries.Require(4), "template", "w", Chart, "--namespace", "ops",
+            "--set", "allowedHosts[0]=provisioner.example.com");
+
+        Assert.Contains(
+            "value: \"localhost;w-milvus-provisioner;w-milvus-provisioner.ops;w-milvus-provisioner.ops.svc;w-milvus-provisioner.ops.svc.cluster.local;provisioner.example.com\"",
+            output);
+        Assert.Equal(2, output.Split("httpHeaders: [{ name: Host, value: localhost }]").Length - 1);
+    }
+
+    [HelmFact(4)]
     public async Task Template_ClusterRole_GrantsTheWorkersCallsAndHelmsForTheMilvusChart()
     {
         var rules = await RenderRulesAsync();

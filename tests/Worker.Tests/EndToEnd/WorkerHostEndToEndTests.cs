@@ -89,7 +89,9 @@ public sealed class WorkerHostEndToEndTests(WorkerEndToEndFixture fixture) : ICl
         Assert.Equal(("provisioned", requestId), (status["state"]!.GetValue<string>(), status["requestId"]!.GetValue<string>()));
     }
 
-    private Task<WorkerProcess> StartWorkerAsync() => WorkerProcess.StartServiceAsync(scratch.Path, fixture.Variables(scratch.File("saga.db")));
+    /// <summary>On loopback, as a developer runs it: requests without a token are served (the README's first session).</summary>
+    private Task<WorkerProcess> StartWorkerAsync() => WorkerProcess.StartServiceAsync(scratch.Path,
+        new Dictionary<string, string>(fixture.Variables(scratch.File("saga.db"))) { ["Api__AllowAnonymousLoopback"] = "true" });
 
     private static async Task<HttpResponseMessage> PostAsync(WorkerProcess worker, string json)
     {

@@ -39,6 +39,7 @@ public sealed class ProductionRun(string prefix, int count, Dictionary<string, s
             ["Stages__Deadline"] = "00:00:08",
             ["Recovery__SweepInterval"] = "00:00:01",
             ["Worker__ShutdownTimeout"] = "00:00:10",
+            ["Api__AllowAnonymousLoopback"] = "true",
         });
 
     public async Task<WorkerProcess> StartWorkerAsync()

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Intake;
@@ -28,14 +29,17 @@ internal sealed class IntakeHost : IAsyncDisposable
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
     public static async Task<IntakeHost> StartAsync(MotoServer? moto, IDictionary<string, string?> settings,
-        Action<PublishedMessages>? arrange = null)
+        Action<PublishedMessages>? arrange = null, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // The outbox lives in the saga store: a database of its own per host, unless the test shares one.
         var withStore = new Dictionary<string, string?>(settings);
         withStore.TryAdd("SagaStore:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), $"intake-{Guid.NewGuid():N}.db")}");
         builder.Configuration.AddInMemoryCollection(withStore);
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(l =>
+        {
+            if (logs is not null) l.AddProvider(logs);
+        });
         if (moto is not null) builder.Services.AddSingleton(new SqsClients(Options.Create(moto.Options), moto.Credentials));
         builder.Services.AddMassTransit(x =>
         {

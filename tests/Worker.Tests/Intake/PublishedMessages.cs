@@ -14,6 +14,9 @@ public sealed class PublishedMessages : IPublishObserver
 
     public IReadOnlyList<T> Of<T>() => messages.OfType<T>().ToList();
 
+    /// <summary>Everything published so far, of any type.</summary>
+    public IReadOnlyList<object> Messages => messages.ToList();
+
     public async Task<T> WaitForAsync<T>(Func<T, bool>? match = null, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));

@@ -17,6 +17,7 @@ internal static class BadRequests
     private const string Reserved = "key is reserved for the provisioner's ownership tags";
     private const string IssuerShape = "must be an https URL without query or fragment";
     private const string Callback = "must be an https URL (http only on loopback)";
+    private const string NoControl = "must not contain control characters, line breaks or bidirectional overrides";
     private static readonly string LongTagKey = new('k', 129);
 
     public static readonly IReadOnlyDictionary<string, Row> Rows = new Dictionary<string, Row>
@@ -130,6 +131,33 @@ internal static class BadRequests
             WithTicket(t => t with { CallbackUrl = "http://localhost.example.com/provisioned" })),
         ["callback over ftp to loopback"] = new("ticket.callbackUrl", Callback, WithTicket(t => t with { CallbackUrl = "ftp://127.0.0.1/provisioned" })),
         ["callback not a URL"] = new("ticket.callbackUrl", Callback, WithTicket(t => t with { CallbackUrl = "hooks/provisioned" })),
+        ["callback with user and password"] = new("ticket.callbackUrl", Callback,
+            WithTicket(t => t with { CallbackUrl = "https://user:pass@hooks.example.com/provisioned" })),
+        ["callback with fragment"] = new("ticket.callbackUrl", Callback, WithTicket(t => t with { CallbackUrl = "https://hooks.example.com/p#x" })),
+        ["callback of 2049 characters"] = new("ticket.callbackUrl", "must be at most 2048 characters long (is 2049)",
+            WithTicket(t => t with { CallbackUrl = "https://hooks.example.com/" + new string('p', 2049 - 26) })),
+        ["callback with newline"] = new("ticket.callbackUrl", NoControl, WithTicket(t => t with { CallbackUrl = "https://hooks.example.com/a\nb" })),
+
+        ["ticket system with newline"] = new("ticket.system", NoControl, WithTicket(t => t with { System = "jira\n[INF] forged line" })),
+        ["ticket system of 65 characters"] = new("ticket.system", "must be at most 64 characters long (is 65)",
+            WithTicket(t => t with { System = new string('s', 65) })),
+        ["ticket key with carriage return"] = new("ticket.key", NoControl, WithTicket(t => t with { Key = "OPS-1\r" })),
+        ["ticket key with NUL"] = new("ticket.key", NoControl, WithTicket(t => t with { Key = "OPS\0-1" })),
+        ["ticket key with line separator"] = new("ticket.key", NoControl, WithTicket(t => t with { Key = "OPS-1\u2028x" })),
+        ["ticket key with bidi override"] = new("ticket.key", NoControl, WithTicket(t => t with { Key = "OPS-\u202E1" })),
+        ["ticket key of 129 characters"] = new("ticket.key", "must be at most 128 characters long (is 129)",
+            WithTicket(t => t with { Key = new string('k', 129) })),
+        ["tag value with line separator"] = new("bucket.tags.team", "value may contain only", WithTag("team", "a\u2028b")),
+        ["tag key with newline, echoed escaped"] = new("bucket.tags.te\\u000aam", "key may contain only", WithTag("te\nam", "search")),
+        ["region with newline, echoed escaped"] = new("aws.region", "'us-east-2\\u000a[INF] x' is not an AWS region",
+            WithAws(a => a with { Region = "us-east-2\n[INF] x" })),
+        ["milvus chart with newline"] = new("milvus.chart", NoControl, WithMilvus(m => m with { Chart = "oci://registry.example.com/milvus\n" })),
+        ["milvus version of 65 characters"] = new("milvus.version", "must be at most 64 characters long (is 65)",
+            WithMilvus(m => m with { Version = "1.0.0-" + new string('a', 59) })),
+        ["issuer with newline"] = new("kubernetes.oidcIssuer", NoControl,
+            WithKubernetes(k => k with { OidcIssuer = "https://oidc.example.com/id/X\n" })),
+        ["boundary of 2049 characters"] = new("access.permissionsBoundary", "must be at most 2048 characters long",
+            WithAccess(a => a with { PermissionsBoundary = "arn:aws:iam::123456789012:policy/" + new string('b', 2049 - 33) })),
     };
 
     public static TheoryData<string> Names => new(Rows.Keys);

@@ -3,14 +3,13 @@ using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
 using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Runs;
-using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Validation;
 
 namespace Provisioner.Worker.Intake.Api;
 
 /// <summary>
 /// The HTTP way in: submit, list, read and delete environments, plan a request, the probes, and the ticket webhook.
-/// Everything but the probes and the (signed) webhook needs the bearer token.
+/// Everything but the probes and the (signed) webhook needs a client's bearer token and the route's scope.
 /// </summary>
 public static class EnvironmentsApi
 {
@@ -18,46 +17,46 @@ public static class EnvironmentsApi
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", Readiness.Options);
-        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync);
-        var api = app.MapGroup("").AddEndpointFilter<BearerTokenFilter>();
-        api.MapPost("/environments", SubmitAsync);
-        api.MapGet("/environments", ListAsync);
-        api.MapGet("/environments/{id}", StatusAsync);
-        api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync);
-        api.MapPost("/plans", PlansApi.PlanAsync);
+        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync).AddEndpointFilter<BrowserForgeryFilter>();
+        var api = app.MapClientRoutes();
+        api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit);
+        api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read);
+        api.MapGet("/environments/{id}", StatusAsync).RequireScope(ApiScopes.Read);
+        api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync).RequireScope(ApiScopes.Deprovision);
+        api.MapPost("/plans", PlansApi.PlanAsync).RequireScope(ApiScopes.Submit, ApiScopes.Read);
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest http, IBus bus, IOptions<ApiOptions> options, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(HttpContext http, IBus bus, TenantAccess tenants, CallbackPolicy callbacks,
+        IOptions<ApiOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var max = options.Value.MaxRequestBytes;
-        if (await RequestBody.ReadAsync(http, max, ct) is not { } body) return ApiResults.TooLarge(max);
+        if (await RequestBody.ReadAsync(http.Request, max, ct) is not { } body) return ApiResults.TooLarge(max);
         ProvisionEnvironment command;
         try
         {
-            command = RequestReader.ToCommand(RequestReader.Parse(RequestBody.Text(body)));
+            command = RequestReader.ToCommand(RequestReader.Parse(RequestBody.Text(body))) with { Caller = ApiClient.Of(http).Caller };
         }
         catch (RequestFormatException ex)
         {
             return ApiResults.Malformed(ex.Message);
         }
-        var problems = RequestValidator.Validate(command.Request, clock.GetUtcNow());
+        IReadOnlyList<RequestProblem> problems = [.. RequestValidator.Validate(command.Request, clock.GetUtcNow()),
+            .. callbacks.Check(command.Request.Ticket), .. await tenants.ProblemsAsync(command.Request, command.Caller!, ct)];
         if (problems.Count > 0) return ApiResults.Invalid(problems);
         await bus.Publish(command, ct);
         return ApiResults.Accepted(command.Request.Environment, command.RequestId);
     }
 
-    private static async Task<IResult> ListAsync(string? state, SagaTable table, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? state, HttpContext http, TenantAccess tenants, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(state)) return Results.Ok(new { environments = (await table.ListAsync((string?)null, ct)).Select(StatusDocument.From) });
-        var sagas = await table.ListAsync(EnvironmentStates.ToStored(state), ct);
+        var caller = ApiClient.Of(http).Caller;
+        if (string.IsNullOrWhiteSpace(state)) return Results.Ok(new { environments = (await tenants.ListAsync(null, caller, ct)).Select(StatusDocument.From) });
+        var sagas = await tenants.ListAsync(EnvironmentStates.ToStored(state), caller, ct);
         return Results.Ok(new { environments = sagas.Where(s => EnvironmentStates.IsIn(s, state)).Select(StatusDocument.From) });
     }
 
-    private static async Task<IResult> StatusAsync(string id, IRequestClient<GetEnvironmentStatus> client, CancellationToken ct)
-    {
-        var response = await client.GetResponse<EnvironmentStatus, EnvironmentNotFound>(new GetEnvironmentStatus(Guid.NewGuid(), id), ct);
-        return response.Is(out Response<EnvironmentStatus>? status) ? Results.Ok(status!.Message) : ApiResults.NotFound(id);
-    }
+    /// <summary>From the saga store: another tenant's environment is answered exactly as one that does not exist.</summary>
+    private static async Task<IResult> StatusAsync(string id, HttpContext http, TenantAccess tenants, CancellationToken ct) =>
+        await tenants.FindAsync(id, ApiClient.Of(http).Caller, ct) is { } saga ? Results.Ok(StatusDocument.From(saga)) : ApiResults.NotFound(id);
 }

@@ -7,6 +7,9 @@ public sealed record SqsIntakeOptions
 
     public string? QueueUrl { get; init; }
 
+    /// <summary>The tenant every request on this queue acts for (never as admin): bind one queue per tenant.</summary>
+    public string Tenant { get; init; } = Contracts.Caller.DefaultTenant;
+
     /// <summary>Where refused messages go, with the reasons as message attributes. Empty = the queue's redrive policy.</summary>
     public string? DeadLetterQueueUrl { get; init; }
 

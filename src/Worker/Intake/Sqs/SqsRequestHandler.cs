@@ -5,6 +5,7 @@ using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.Aws;
 using Provisioner.Worker.Common;
+using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Outlet;
 using Provisioner.Worker.SagaStore;
 
@@ -15,8 +16,11 @@ namespace Provisioner.Worker.Intake.Sqs;
 /// (at-least-once; the request id makes a second delivery harmless). A refused message is dead-lettered with its
 /// reasons, or left for the queue's redrive policy, and an <see cref="EnvironmentRequestRejected"/> is published.
 /// </summary>
-public sealed class SqsRequestHandler(IBus bus, OutletRouting routing, OutboxStore outbox, TimeProvider clock, ILogger<SqsRequestHandler> logger)
+public sealed class SqsRequestHandler(IBus bus, OutletRouting routing, OutboxStore outbox, TenantAccess tenants, CallbackPolicy callbacks,
+    TimeProvider clock, ILogger<SqsRequestHandler> logger)
 {
+    public const string Client = "sqs-intake";
+
     public const string RejectionAttribute = "provisioner-rejection";
     public const string ProblemsAttribute = "provisioner-problems";
     public const string RequestIdAttribute = "provisioner-request-id";
@@ -27,7 +31,9 @@ public sealed class SqsRequestHandler(IBus bus, OutletRouting routing, OutboxSto
     public async Task<SqsOutcome> HandleAsync(IAmazonSQS sqs, SqsIntakeOptions options, Message message, CancellationToken cancellationToken)
     {
         var queueUrl = options.QueueUrl!;
-        var request = QueuedRequest.Read(message.Body, StableIds.From("sqs-message", message.MessageId), clock.GetUtcNow());
+        var caller = new Caller(Client, options.Tenant, Admin: false);
+        var request = await QueuedRequest.ReadAsync(message.Body, StableIds.From("sqs-message", message.MessageId), clock.GetUtcNow(), caller,
+            async r => [.. callbacks.Check(r.Ticket), .. await tenants.ProblemsAsync(r, caller, cancellationToken)]);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SqsMessageId"] = message.MessageId, ["RequestId"] = request.RequestId });
         SqsOutcome outcome;
         try

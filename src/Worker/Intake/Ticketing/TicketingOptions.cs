@@ -8,6 +8,21 @@ public sealed record TicketingOptions
     /// <summary>The HMAC-SHA256 key of callbacks and webhooks, shared with the ticketing system.</summary>
     public string? Secret { get; init; }
 
+    /// <summary>The tenant of the requests the webhook brings in (they act for it, never as admin).</summary>
+    public string Tenant { get; init; } = Contracts.Caller.DefaultTenant;
+
+    /// <summary>
+    /// Comma list of the hosts a request's <c>ticket.callbackUrl</c> may name: exact (<c>hooks.example.com</c>) or every
+    /// subdomain of one (<c>*.example.com</c>). Empty: no request may ask for callbacks.
+    /// </summary>
+    public string AllowedCallbackHosts { get; init; } = "";
+
+    /// <summary>
+    /// Let callbacks connect to loopback, private, link-local and other internal addresses (development and tests only):
+    /// otherwise a callback whose host resolves to one is refused when it connects.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; init; }
+
     /// <summary>How old (or how far ahead) a webhook's signature time may be.</summary>
     public TimeSpan MaxSkew { get; init; } = TimeSpan.FromMinutes(5);
 

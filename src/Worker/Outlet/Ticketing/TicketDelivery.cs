@@ -13,8 +13,8 @@ namespace Provisioner.Worker.Outlet.Ticketing;
 /// callback URL, signed afresh per attempt, one attempt per call. Logs name the callback's host only: webhook URLs often
 /// carry a token in their path.
 /// </summary>
-public sealed class TicketDelivery(IHttpClientFactory httpClients, IOptions<TicketingOptions> options, TimeProvider clock,
-    ILogger<TicketDelivery> logger) : IOutboxDelivery
+public sealed class TicketDelivery(IHttpClientFactory httpClients, IOptions<TicketingOptions> options, CallbackPolicy policy,
+    TimeProvider clock, ILogger<TicketDelivery> logger) : IOutboxDelivery
 {
     public const string HttpClientName = "ticket-callbacks";
     public const string EventIdHeader = "X-Provisioner-Event-Id";
@@ -29,6 +29,8 @@ public sealed class TicketDelivery(IHttpClientFactory httpClients, IOptions<Tick
         var target = JsonSerializer.Deserialize<CallbackTarget>(claimed.Row.Target!, Json)!;
         var host = Uri.TryCreate(target.Url, UriKind.Absolute, out var uri) ? uri.Authority : "(invalid url)";
         if (string.IsNullOrEmpty(o.Secret)) return DeliveryResult.GiveUp("Ticketing:Secret is no longer set (a callback is never sent unsigned)");
+        if (uri is null || !policy.IsAllowedHost(CallbackPolicy.HostOf(uri)))
+            return DeliveryResult.GiveUp($"ticket {target.System} {target.Key}: {host} is not in Ticketing:AllowedCallbackHosts (any more)");
         if (clock.GetUtcNow() - claimed.CreatedAt > o.GiveUpAfter)
             return DeliveryResult.GiveUp($"ticket {target.System} {target.Key}: not delivered to {host} within {o.GiveUpAfter}");
         var body = Body(target, claimed.Row.Payload);

@@ -7,11 +7,17 @@ namespace Provisioner.Worker.Tests.Intake.Api;
 /// <summary>Requests as a caller writes them, and the answers read back as JSON.</summary>
 internal static class ApiCalls
 {
+    /// <param name="contentType">Sent with the body, and on a body-less request other than GET (as a well-behaved client does); null: none.</param>
     public static async Task<HttpResponseMessage> SendAsync(this HttpClient http, HttpMethod method, string path, string? body = null,
-        string? token = null, IDictionary<string, string>? headers = null)
+        string? token = null, IDictionary<string, string>? headers = null, string? contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        if (body is not null || (contentType is not null && method != HttpMethod.Get))
+        {
+            request.Content = new StringContent(body ?? "", Encoding.UTF8);
+            request.Content.Headers.ContentType = null;
+            if (contentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
         return await http.SendAsync(request);

@@ -26,16 +26,17 @@ namespace Provisioner.Worker.Tests.Intake.Api;
 
 /// <summary>
 /// The worker as the program composes it — Kestrel on a loopback port, the in-memory bus, the real saga on SQLite,
-/// the intake and outlets — with the cloud replaced by the saga tests' fakes.
+/// the intake and outlets — with the cloud replaced by the saga tests' fakes, each call they take written to
+/// <see cref="Calls"/>. Unless the settings say otherwise, anonymous loopback requests are served (as in development).
 /// </summary>
 internal sealed class ApiTestHost : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly string databasePath;
 
-    private ApiTestHost(WebApplication app, string databasePath)
+    private ApiTestHost(WebApplication app, string databasePath, CallLog calls)
     {
-        (this.app, this.databasePath) = (app, databasePath);
+        (this.app, this.databasePath, Calls) = (app, databasePath, calls);
         Role = (FakeResource<RolePlan>)app.Services.GetRequiredService<IResource<RolePlan>>();
     }
 
@@ -45,6 +46,9 @@ internal sealed class ApiTestHost : IAsyncDisposable
     public PublishedMessages Published { get; } = new();
 
     public FakeResource<RolePlan> Role { get; }
+
+    /// <summary>Every call the fakes of AWS and Kubernetes took: the account and issuer looked up, and every create, update and delete.</summary>
+    public CallLog Calls { get; }
 
     public string DatabasePath => databasePath;
 
@@ -57,14 +61,16 @@ internal sealed class ApiTestHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Tests" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(bind);
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        var configured = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        configured.TryAdd("Api:AllowAnonymousLoopback", "true");
+        builder.Configuration.AddInMemoryCollection(configured);
         var log = new CallLog();
         var services = builder.Services;
         services.AddSingleton<IResource<BucketPlan>>(new FakeBucket(log, new FakeBucketContents(log)));
         services.AddSingleton<IResource<AccessPolicyPlan>>(new FakeResource<AccessPolicyPlan>("access-policy", log, p => p.Name));
         services.AddSingleton<IResource<RolePlan>>(new FakeResource<RolePlan>("role", log, p => p.Name));
         services.AddSingleton<IEnvironmentVerifier>(new FakeVerifier(log));
-        services.AddSingleton<IPlanFactsResolver>(new FakePlanFacts());
+        services.AddSingleton<IPlanFactsResolver>(new LoggedPlanFacts(new FakePlanFacts(), log));
         services.AddSingleton<ISagaDatabase>(new SqliteSagaDatabase($"Data Source={databasePath}"));
         services.AddSingleton<SagaTable>();
         services.AddHostedService<SagaSchemaInitializer>();
@@ -79,7 +85,7 @@ internal sealed class ApiTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapEnvironmentsApi();
         app.MapRotateKeyApi();
-        var host = new ApiTestHost(app, databasePath);
+        var host = new ApiTestHost(app, databasePath, log);
         app.Services.GetRequiredService<IBus>().ConnectPublishObserver(host.Published);
         await app.StartAsync();
         return host.WithAddress();

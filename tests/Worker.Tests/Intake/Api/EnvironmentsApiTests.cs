@@ -67,7 +67,7 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
         });
         using var content = announcedLength
             ? (HttpContent)new StringContent(body, Encoding.UTF8, "application/json")
-            : new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body))); // no Content-Length: chunked
+            : new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body))) { Headers = { ContentType = new("application/json") } }; // chunked
         using var response = await host.Http.PostAsync(new Uri("/environments", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);

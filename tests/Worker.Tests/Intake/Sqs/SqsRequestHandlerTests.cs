@@ -58,6 +58,25 @@ public sealed class SqsRequestHandlerTests(MotoServer moto) : IDisposable
         Assert.Empty(host.Published.Of<ProvisionEnvironment>());
     }
 
+    [Theory]
+    [InlineData("{\"environment\":\"x\\n[INF] Provisioned tenant-z\",\"aws\":{\"region\":\"us-east-2\"}}")]
+    [InlineData("{\"environment\":\"tenant-x\",\"aws\":{\"region\":\"us-east-2\\r\\n[INF] forged\"}}")]
+    [InlineData("{\"environment\":\"tenant-x\",\"evil\\n[INF] forged\":1}")]
+    public async Task HandleAsync_NewlinesInTheRequest_NoLogLineBroken(string body)
+    {
+        var (queue, deadLetters) = (await queues.CreateAsync("requests"), await queues.CreateAsync("refused"));
+        await queues.SendAsync(queue, body);
+        var logs = new CapturingLoggerProvider();
+        await using var host = await IntakeHost.StartAsync(moto, SqsRequestListenerTests.Settings(queue, deadLetters), logs: logs);
+
+        await host.Published.WaitForAsync<EnvironmentRequestRejected>();
+
+        var refusal = Assert.Single(logs.Lines, l => l.Text.StartsWith("Refused a", StringComparison.Ordinal));
+        Assert.DoesNotContain('\n', refusal.Text);
+        Assert.DoesNotContain('\r', refusal.Text);
+        Assert.Contains("\\u000a", refusal.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HandleAsync_InvalidRequestWithoutDeadLetterQueue_LeftToTheRedrivePolicy()
     {
@@ -75,6 +94,22 @@ public sealed class SqsRequestHandlerTests(MotoServer moto) : IDisposable
         var moved = await WaitForAsync(() => queues.ReceiveAllAsync(redriveTarget), TimeSpan.FromSeconds(20));
         Assert.Single(moved);
         Assert.Empty(host.Published.Of<ProvisionEnvironment>());
+    }
+
+    [Theory]
+    [InlineData(null, "default")]
+    [InlineData("team-a", "team-a")]
+    public async Task HandleAsync_ValidRequest_ActsForTheQueuesTenantNeverAsAdmin(string? tenant, string expected)
+    {
+        var queue = await queues.CreateAsync("requests");
+        await queues.SendAsync(queue, IntakeJson.Request(IntakeJson.Environment()));
+        var settings = SqsRequestListenerTests.Settings(queue);
+        if (tenant is not null) settings["Intake:Sqs:Tenant"] = tenant;
+        await using var host = await IntakeHost.StartAsync(moto, settings);
+
+        var command = await host.Published.WaitForAsync<ProvisionEnvironment>();
+
+        Assert.Equal(new Caller(SqsRequestHandler.Client, expected, false), command.Caller);
     }
 
     [Fact]

@@ -11,7 +11,17 @@ namespace Provisioner.Worker.Tests.Intake.Ticketing;
 
 public sealed class TicketWebhookTests : IAsyncLifetime
 {
-    private const string Secret = "webhook-secret-for-tests";
+    internal const string Secret = "webhook-secret-for-tests";
+
+    /// <summary>An API token is set: the webhook must still be reachable with its signature alone. The receiver is on loopback.</summary>
+    internal static Dictionary<string, string?> Settings => new()
+    {
+        ["Ticketing:Secret"] = Secret,
+        ["Ticketing:AllowedCallbackHosts"] = "127.0.0.1",
+        ["Ticketing:AllowPrivateNetworks"] = "true",
+        ["Api:Token"] = "api-token",
+        ["Api:AllowAnonymousLoopback"] = "false",
+    };
 
     private ApiTestHost host = null!;
     private CallbackReceiver receiver = null!;
@@ -19,8 +29,7 @@ public sealed class TicketWebhookTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         receiver = await CallbackReceiver.StartAsync();
-        // An API token is set: the webhook must still be reachable with its signature alone.
-        host = await ApiTestHost.StartAsync(new Dictionary<string, string?> { ["Ticketing:Secret"] = Secret, ["Api:Token"] = "api-token" });
+        host = await ApiTestHost.StartAsync(Settings);
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Provisioner.Contracts;
+using Provisioner.Worker.Tests.Infrastructure;
 using Provisioner.Worker.Tests.Intake;
 
 namespace Provisioner.Worker.Tests.Outlet.Ticketing;
@@ -12,6 +13,8 @@ public sealed class TicketDeliveryTests
     private static Dictionary<string, string?> Settings(string timeout = "00:00:05") => new()
     {
         ["Ticketing:Secret"] = Secret,
+        ["Ticketing:AllowedCallbackHosts"] = "127.0.0.1",
+        ["Ticketing:AllowPrivateNetworks"] = "true",
         ["Ticketing:InitialBackoff"] = "00:00:00.100",
         ["Ticketing:MaxBackoff"] = "00:00:00.400",
         ["Ticketing:Timeout"] = timeout,
@@ -60,6 +63,36 @@ public sealed class TicketDeliveryTests
         Assert.Equal([false, false, false, false, true], callbacks.Select(c => c.Json.GetProperty("final").GetBoolean()));
         await Task.Delay(300);
         Assert.Equal(5, receiver.Attempts); // nothing for the request without a ticket
+    }
+
+    [Fact]
+    public async Task Deliver_TokenInTheCallbackPath_NoLogLineHasThePathOnlyTheHost()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        await using var host = await IntakeHost.StartAsync(null, Settings(), logs: logs);
+        const string pathToken = "hook-token-a1b2c3d4e5";
+
+        await host.WriteAsync(Run(Guid.NewGuid(), IntakeJson.Environment())[0], Ticket(new Uri(receiver.Url, pathToken)));
+
+        Assert.Single(await receiver.WaitForAsync(1));
+        await Task.Delay(200);
+        Assert.DoesNotContain(logs.Lines, l => l.Text.Contains(pathToken, StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Text.Contains($"delivered to {receiver.Url.Authority}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deliver_HostNoLongerAllowed_GivenUpWithoutCalling()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        await using var host = await IntakeHost.StartAsync(null, new Dictionary<string, string?>(Settings()) { ["Ticketing:AllowedCallbackHosts"] = "hooks.example.com" },
+            logs: logs);
+
+        await host.WriteAsync(Run(Guid.NewGuid(), IntakeJson.Environment())[0], Ticket(new Uri(receiver.Url, "OPS-7")));
+
+        await Eventually.TrueAsync(() => logs.Lines.Any(l => l.Text.Contains("is not in Ticketing:AllowedCallbackHosts", StringComparison.Ordinal)), "the callback given up");
+        Assert.Equal(0, receiver.Attempts);
     }
 
     [Fact]
