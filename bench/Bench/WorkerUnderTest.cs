@@ -46,6 +46,8 @@ public sealed class WorkerUnderTest : IAsyncDisposable
             start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
             start.ArgumentList.Add(Path.Combine(directory, "worker.log"));
             start.Environment["SagaStore__ConnectionString"] = $"Data Source={Path.Combine(directory, "provisioner.db")}";
+            // The bench is the only client, on loopback: the development switch that lets it call without a token.
+            start.Environment["Api__AllowAnonymousLoopback"] = "true";
             if (awsEndpoint is not null) start.Environment["AWS_ENDPOINT_URL"] = awsEndpoint.ToString();
             var process = Process.Start(start) ?? throw new InvalidOperationException("the worker did not start");
             var worker = new WorkerUnderTest(process, baseAddress, directory);
