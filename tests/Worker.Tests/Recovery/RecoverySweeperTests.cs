@@ -19,6 +19,8 @@ public sealed class RecoverySweeperTests
         var hold = crashed.Role.HoldCreate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await crashed.Bus.Publish(new ProvisionEnvironment(id, request));
         await Eventually.TrueAsync(() => crashed.Events.For(id).Count(e => e is StageCompleted) == 2, "two stages done");
+        // Not just the events: the saga must have written the role stage's dispatch, or the sweep below reads an older version.
+        await Eventually.TrueAsync(() => crashed.Role.HeldCreates == 1, "the role stage in progress");
         crashed.Role.HoldCreate = null;
         var deadline = TimeSpan.FromSeconds(2);
         await using var restarted = await SagaTestHost.StartAsync(database, sameCloudAs: crashed,

@@ -17,6 +17,11 @@ public class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> n
     /// <summary>When set, Create waits for it: a stage that is "in progress" for as long as the test wants.</summary>
     public TaskCompletionSource? HoldCreate { get; set; }
 
+    /// <summary>How many creates are waiting on <see cref="HoldCreate"/>: the stage is dispatched and its saga row written.</summary>
+    public int HeldCreates => Volatile.Read(ref heldCreates);
+
+    private int heldCreates;
+
     public bool Exists(TPlan plan) { lock (existing) return existing.ContainsKey(nameOf(plan)); }
 
     public int Count { get { lock (existing) return existing.Count; } }
@@ -35,7 +40,11 @@ public class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> n
 
     public async Task CreateAsync(TPlan plan, CancellationToken cancellationToken)
     {
-        if (HoldCreate is { } hold) await hold.Task.WaitAsync(cancellationToken);
+        if (HoldCreate is { } hold)
+        {
+            Interlocked.Increment(ref heldCreates);
+            await hold.Task.WaitAsync(cancellationToken);
+        }
         log.Add($"create {kind}");
         if (FailCreate is { } failure) throw failure;
         if (TransientCreateFailures > 0 && TransientCreateFailures-- > 0) throw new HttpRequestException("connection reset by peer");
