@@ -17,6 +17,17 @@ public sealed record Observation(bool Exists, IReadOnlyDictionary<string, string
     /// <summary>Carries no ownership mark at all: not ours, not anyone's — what a create cut short leaves behind.</summary>
     public bool Unmarked => Tags is null || !Tags.ContainsKey(Planning.OwnershipTags.ManagedBy);
 
+    /// <summary>
+    /// An unmarked resource this run was creating when it was cut short, seen with the mark the create would have
+    /// written, so the update that follows marks it as this run's own (run id included) like an uninterrupted create.
+    /// </summary>
+    public Observation ClaimedBy(string environment, Guid runId)
+    {
+        var tags = new Dictionary<string, string>(Tags ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (key, value) in Planning.OwnershipTags.For(environment, runId)) tags[key] = value;
+        return this with { Tags = tags };
+    }
+
     public static Observation Found(IReadOnlyDictionary<string, string>? tags, IReadOnlyList<string> drift, string? state = null) =>
         new(true, tags, drift) { State = drift.Count == 0 ? null : state };
 }

@@ -40,10 +40,10 @@ public sealed class Reconciler(IIntentLog intents)
                 if (!observed.Exists) throw;
             }
         }
-        var beingCreated = observed.Unmarked && await intents.WasBeingCreatedAsync(key, ct);
-        if (!beingCreated && !OwnershipTags.IsOwnedBy(observed.Tags, key.Environment))
+        if (observed.Unmarked && await intents.WasBeingCreatedAsync(key, ct)) observed = observed.ClaimedBy(key.Environment, key.RunId);
+        if (!OwnershipTags.IsOwnedBy(observed.Tags, key.Environment))
             throw new ResourceConflictException(key.Stage, key.Name, $"is not tagged as environment '{key.Environment}' of this provisioner");
-        var creator = OwnershipTags.CreatorOf(observed.Tags) ?? (beingCreated ? key.RunId : null);
+        var creator = OwnershipTags.CreatorOf(observed.Tags);
         var ownRun = creator == key.RunId;
         if (observed.UpToDate) return new EnsureResult(ownRun ? Created : Unchanged, creator);
         if (!ownRun) await intents.RecordUpdateAsync(key, observed.State, ct);

@@ -17,11 +17,15 @@ public static class BucketSettings
     public static IReadOnlyList<string> DriftOf(BucketPlan plan, BucketState state)
     {
         var drift = new List<string>();
-        if ((state.Versioning == "Enabled") != plan.Versioning) drift.Add(Versioning);
+        var ours = OwnershipTags.Converged(plan.Tags, state.Tags);
+        // A bucket we finished making is never unversioned (we suspend versioning; S3 can return to that). One that is, and is
+        // not tagged yet, is a create cut short between CreateBucket and its settings: give it the versioning a new one gets.
+        var neverVersioned = state.Versioning is null or "Off";
+        if ((state.Versioning == "Enabled") != plan.Versioning || (neverVersioned && !ours)) drift.Add(Versioning);
         if (!EncryptionMatches(plan, state.Encryption)) drift.Add(Encryption);
         if (state.PublicAccessBlock is not [true, true, true, true]) drift.Add(PublicAccessBlock);
         if (state.Ownership != plan.ObjectOwnership) drift.Add(Ownership);
-        if (!OwnershipTags.Converged(plan.Tags, state.Tags)) drift.Add(Tags);
+        if (!ours) drift.Add(Tags);
         return drift;
     }
 
