@@ -3,7 +3,7 @@ namespace Provisioner.Worker.Stages;
 /// <summary>
 /// A resource that holds the tenant's data (the bucket; a namespace with the release's volume claims). Deprovisioning
 /// keeps the data unless the request asks for it to be deleted, and then removes the data first; compensation never
-/// goes this way (it refuses a resource with data).
+/// deletes data that existed before its run.
 /// </summary>
 public interface IHoldsData<in TPlan>
 {
@@ -15,5 +15,12 @@ public interface IHoldsData<in TPlan>
     /// for its claims): a later deprovisioning comes back for it. Null when nothing is left.
     /// </summary>
     Task<(string Action, string Detail)?> DeprovisionLeftoversAsync(TPlan plan, bool deleteData, CancellationToken cancellationToken) =>
+        Task.FromResult<(string Action, string Detail)?>(null);
+
+    /// <summary>
+    /// Compensation found the resource gone, but what it sits in may be this run's and left over (a crash between
+    /// deleting a ServiceAccount and its namespace): removed the way compensation would have. Null when nothing is left.
+    /// </summary>
+    Task<(string Action, string Detail)?> CompensateLeftoversAsync(TPlan plan, CancellationToken cancellationToken) =>
         Task.FromResult<(string Action, string Detail)?>(null);
 }

@@ -59,7 +59,8 @@ public sealed class Reconciler(IIntentLog intents)
         CancellationToken ct)
     {
         var observed = await resource.ObserveAsync(plan, key.Environment, ct);
-        if (!observed.Exists) return (Absent, null);
+        if (!observed.Exists)
+            return resource is IHoldsData<TPlan> data && await data.CompensateLeftoversAsync(plan, ct) is { } leftover ? leftover : (Absent, null);
         var intent = await intents.FindAsync(key, ct);
         var ours = OwnershipTags.IsOwnedBy(observed.Tags, key.Environment) || (observed.Unmarked && intent is { IsCreate: true });
         if (!ours) return (Retained, NotOurs);

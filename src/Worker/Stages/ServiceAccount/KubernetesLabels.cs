@@ -25,5 +25,10 @@ public static class KubernetesLabels
     public static Dictionary<string, string> WithoutRunId(IReadOnlyDictionary<string, string> labels) =>
         labels.Where(l => l.Key != OwnershipTags.RunId).ToDictionary(StringComparer.Ordinal);
 
+    /// <summary>The object was created by the run whose plan this is (its run-id label is the plan's).</summary>
+    public static bool CreatedByRunOf(IDictionary<string, string>? labels, ServiceAccountPlan plan) =>
+        labels is not null && plan.Labels.TryGetValue(OwnershipTags.RunId, out var run)
+        && labels.TryGetValue(OwnershipTags.RunId, out var creator) && creator == run;
+
     public static string EnvironmentOf(ServiceAccountPlan plan) => plan.Labels[OwnershipTags.Environment];
 }

@@ -112,6 +112,10 @@ public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountP
     public async Task<(string Action, string Detail)?> DeprovisionLeftoversAsync(ServiceAccountPlan plan, bool deleteData, CancellationToken ct) =>
         await namespaces.ExistsAsync(plan, ct) ? await namespaces.DeprovisionAsync(plan, deleteData, ct) : null;
 
+    /// <summary>The account is gone; a namespace this run created is removed as its compensation would have.</summary>
+    public async Task<(string Action, string Detail)?> CompensateLeftoversAsync(ServiceAccountPlan plan, CancellationToken ct) =>
+        await namespaces.CreatedByRunAsync(plan, ct) ? await namespaces.CompensateAsync(plan, ct) : null;
+
     public IReadOnlyDictionary<string, string> Outputs(ServiceAccountPlan plan) => new Dictionary<string, string>
     {
         ["namespace"] = plan.Namespace,

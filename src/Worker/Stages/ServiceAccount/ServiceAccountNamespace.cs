@@ -37,28 +37,45 @@ internal sealed class ServiceAccountNamespace(KubernetesCalls calls, ILogger log
         return true;
     }
 
-    /// <summary>Compensation's way: never deletes data. Null when deleted or already gone; otherwise why it was kept.</summary>
-    public Task<string?> DeleteIfOursAndEmptyAsync(ServiceAccountPlan plan, CancellationToken ct) => DeleteIfOursAndEmptyAsync(plan, deleteData: false, ct);
+    /// <summary>
+    /// Compensation's way: never deletes data that existed before the run. A namespace this run created holds only what
+    /// this run made — its release's claims included, which no one has used — so those go with it, as if the run never
+    /// happened. Null when deleted or already gone; otherwise why it was kept.
+    /// </summary>
+    public Task<string?> DeleteIfOursAndEmptyAsync(ServiceAccountPlan plan, CancellationToken ct) =>
+        DeleteIfOursAndEmptyAsync(plan, deleteData: false, ct, compensating: true);
 
     /// <summary>
     /// Deprovisioning's answer for the namespace: deleted, or retained with the reason (so it stays in the inventory and
     /// a later deprovisioning, with deleteData, comes back for it).
     /// </summary>
     public async Task<(string Action, string Detail)> DeprovisionAsync(ServiceAccountPlan plan, bool deleteData, CancellationToken ct) =>
-        await DeleteIfOursAndEmptyAsync(plan, deleteData, ct) is { } kept
-            ? (Reconciler.Retained, $"namespace {plan.Namespace} retained: {kept}")
-            : (Reconciler.Deleted, $"namespace {plan.Namespace} deleted");
+        Outcome(plan, await DeleteIfOursAndEmptyAsync(plan, deleteData, ct));
+
+    /// <summary>Compensation's answer for a namespace its run created, when the account in it is gone already.</summary>
+    public async Task<(string Action, string Detail)> CompensateAsync(ServiceAccountPlan plan, CancellationToken ct) =>
+        Outcome(plan, await DeleteIfOursAndEmptyAsync(plan, ct));
+
+    private static (string Action, string Detail) Outcome(ServiceAccountPlan plan, string? kept) => kept is not null
+        ? (Reconciler.Retained, $"namespace {plan.Namespace} retained: {kept}")
+        : (Reconciler.Deleted, $"namespace {plan.Namespace} deleted");
+
+    /// <summary>The namespace exists and was created by the run whose plan this is.</summary>
+    public async Task<bool> CreatedByRunAsync(ServiceAccountPlan plan, CancellationToken ct) =>
+        await calls.ReadAsync($"read namespace {plan.Namespace}", (c, t) => c.CoreV1.ReadNamespaceAsync(plan.Namespace, cancellationToken: t), ct)
+            is { } existing && KubernetesLabels.CreatedByRunOf(existing.Metadata?.Labels, plan);
 
     public async Task<bool> ExistsAsync(ServiceAccountPlan plan, CancellationToken ct) =>
         await calls.ReadAsync($"read namespace {plan.Namespace}", (c, t) => c.CoreV1.ReadNamespaceAsync(plan.Namespace, cancellationToken: t), ct) is not null;
 
     /// <param name="deleteData">Deprovisioning asked for data deletion: the release's PersistentVolumeClaims go first.</param>
-    public async Task<string?> DeleteIfOursAndEmptyAsync(ServiceAccountPlan plan, bool deleteData, CancellationToken ct)
+    public async Task<string?> DeleteIfOursAndEmptyAsync(ServiceAccountPlan plan, bool deleteData, CancellationToken ct, bool compensating = false)
     {
         var existing = await calls.ReadAsync($"read namespace {plan.Namespace}",
             (c, t) => c.CoreV1.ReadNamespaceAsync(plan.Namespace, cancellationToken: t), ct);
         if (existing is null) return null;
         var environment = KubernetesLabels.EnvironmentOf(plan);
+        deleteData |= compensating && KubernetesLabels.CreatedByRunOf(existing.Metadata?.Labels, plan);
         var kept = KubernetesLabels.IsOwnedBy(existing.Metadata?.Labels, environment)
             ? await OtherContentAsync(plan, environment, deleteData, ct)
             : "it is not labelled as this environment's";

@@ -259,7 +259,7 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RemoveAsync_CompensationWithReleaseClaims_NeverDeletesThem()
+    public async Task RemoveAsync_CompensationOfTheRunThatMadeTheNamespace_ItsReleaseClaimsGoWithIt()
     {
         var plan = KubernetesHarness.Plan(TestEnvironments.NewName("sa")) with { Release = ServiceAccountScenes.Release };
         await harness.EnsureAsync(plan);
@@ -267,8 +267,40 @@ public sealed class KubernetesServiceAccountResourceTests : IAsyncLifetime
 
         Assert.Equal((Reconciler.Deleted, "created by this run"), await harness.RemoveAsync(plan, ReadRequestId(plan)));
 
-        Assert.NotNull(harness.StandIn.Find("persistentvolumeclaims", plan.Namespace, "data-etcd-0"));
-        Assert.NotNull(harness.StandIn.Find("namespaces", "", plan.Namespace));
+        // The namespace is this run's, so the claims in it were made by this run's release: no one's data yet.
+        Assert.Null(harness.StandIn.Find("persistentvolumeclaims", plan.Namespace, "data-etcd-0"));
+        Assert.Null(harness.StandIn.Find("namespaces", "", plan.Namespace));
+    }
+
+    [Fact]
+    public async Task RemoveAsync_CompensationInAnEarlierRunsNamespaceWithReleaseClaims_NeverDeletesThem()
+    {
+        var earlier = KubernetesHarness.Plan(TestEnvironments.NewName("sa")) with { Release = ServiceAccountScenes.Release };
+        await harness.EnsureAsync(earlier);
+        await new ServiceAccountScenes(harness).AddAsync("pvc", earlier.Namespace);
+        // The account went missing since; a later run makes it again in the earlier run's namespace.
+        await harness.Raw.CoreV1.DeleteNamespacedServiceAccountAsync(earlier.Name, earlier.Namespace, cancellationToken: harness.Ct);
+        var later = earlier with { Labels = new Dictionary<string, string>(earlier.Labels) { [OwnershipTags.RunId] = Guid.NewGuid().ToString() } };
+        await harness.EnsureAsync(later);
+
+        Assert.Equal((Reconciler.Deleted, "created by this run"), await harness.RemoveAsync(later, ReadRequestId(later)));
+
+        Assert.NotNull(harness.StandIn.Find("persistentvolumeclaims", later.Namespace, "data-etcd-0"));
+        Assert.NotNull(harness.StandIn.Find("namespaces", "", later.Namespace));
+    }
+
+    [Fact]
+    public async Task CompensateAsync_CrashedBetweenAccountAndNamespace_TheRunsNamespaceIsRemovedWithItsClaims()
+    {
+        var plan = KubernetesHarness.Plan(TestEnvironments.NewName("sa")) with { Release = ServiceAccountScenes.Release };
+        await harness.EnsureAsync(plan);
+        await new ServiceAccountScenes(harness).AddAsync("pvc", plan.Namespace);
+        await harness.Raw.CoreV1.DeleteNamespacedServiceAccountAsync(plan.Name, plan.Namespace, cancellationToken: harness.Ct);
+
+        var result = await harness.RemoveAsync(plan, ReadRequestId(plan));
+
+        Assert.Equal((Reconciler.Deleted, $"namespace {plan.Namespace} deleted"), result);
+        Assert.Null(harness.StandIn.Find("namespaces", "", plan.Namespace));
     }
 
     [Fact]
