@@ -5,6 +5,7 @@ using Provisioner.Worker.Aws;
 using Provisioner.Worker.Intake.Api;
 using Provisioner.Worker.Intake.Sqs;
 using Provisioner.Worker.Intake.Ticketing;
+using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Validation;
 
@@ -36,6 +37,8 @@ public static class IntakeRegistration
         services.TryAddSingleton(sp => new SqsClients(sp.GetRequiredService<IOptions<AwsOptions>>()));
         services.AddSingleton<ApiClients>();
         services.AddSingleton<TenantAccess>();
+        services.TryAddSingleton<SagaChangeSignal>();
+        services.AddSingleton<StatusWatch>();
         services.TryAddSingleton<CallbackPolicy>();
         services.AddSingleton<SqsRequestHandler>();
         services.AddHostedService<SqsRequestListener>();

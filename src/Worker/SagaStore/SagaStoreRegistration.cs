@@ -14,7 +14,9 @@ public static class SagaStoreRegistration
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SagaStoreOptions>>().Value.CreateDatabase());
         services.TryAddSingleton<OutboxSignal>();
-        services.AddSingleton(sp => new SagaTable(sp.GetRequiredService<ISagaDatabase>(), sp.GetRequiredService<OutboxSignal>()));
+        services.TryAddSingleton<SagaChangeSignal>();
+        services.AddSingleton(sp => new SagaTable(sp.GetRequiredService<ISagaDatabase>(), sp.GetRequiredService<OutboxSignal>(),
+            sp.GetRequiredService<SagaChangeSignal>()));
         services.AddSingleton<IIntentLog, SqlIntentLog>();
         services.AddHostedService<SagaSchemaInitializer>();
         return services;

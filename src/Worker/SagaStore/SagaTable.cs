@@ -11,7 +11,7 @@ namespace Provisioner.Worker.SagaStore;
 /// version it read; a write that changes no row lost a race and throws <see cref="ConcurrencyException"/>, and nothing
 /// of it is kept — the saga's <see cref="SagaWrites"/> (requests, outbox rows, forgotten intents) go in the same transaction.
 /// </summary>
-public sealed class SagaTable(ISagaDatabase database, OutboxSignal? signal = null)
+public sealed class SagaTable(ISagaDatabase database, OutboxSignal? signal = null, SagaChangeSignal? changes = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -111,6 +111,7 @@ public sealed class SagaTable(ISagaDatabase database, OutboxSignal? signal = nul
         await transaction.CommitAsync(cancellationToken);
         saga.Pending.Clear();
         if (outbox > 0) signal?.Notify();
+        changes?.Notify();
     }
 
     private async Task<IReadOnlyList<ProvisioningState>> QueryAsync(string where, CancellationToken cancellationToken,

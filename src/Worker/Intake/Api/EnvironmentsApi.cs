@@ -21,7 +21,8 @@ public static class EnvironmentsApi
         var api = app.MapClientRoutes();
         api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit);
         api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read);
-        api.MapGet("/environments/{id}", StatusAsync).RequireScope(ApiScopes.Read);
+        api.MapGet("/environments/{id}", StatusApi.StatusAsync).RequireScope(ApiScopes.Read);
+        api.MapGet("/environments/{id}/events", StatusApi.EventsAsync).RequireScope(ApiScopes.Read);
         api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync).RequireScope(ApiScopes.Deprovision);
         api.MapPost("/plans", PlansApi.PlanAsync).RequireScope(ApiScopes.Submit, ApiScopes.Read);
         return app;
@@ -55,8 +56,4 @@ public static class EnvironmentsApi
         var sagas = await tenants.ListAsync(EnvironmentStates.ToStored(state), caller, ct);
         return Results.Ok(new { environments = sagas.Where(s => EnvironmentStates.IsIn(s, state)).Select(StatusDocument.From) });
     }
-
-    /// <summary>From the saga store: another tenant's environment is answered exactly as one that does not exist.</summary>
-    private static async Task<IResult> StatusAsync(string id, HttpContext http, TenantAccess tenants, CancellationToken ct) =>
-        await tenants.FindAsync(id, ApiClient.Of(http).Caller, ct) is { } saga ? Results.Ok(StatusDocument.From(saga)) : ApiResults.NotFound(id);
 }
