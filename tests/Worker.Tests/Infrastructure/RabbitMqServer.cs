@@ -12,7 +12,7 @@ namespace Provisioner.Worker.Tests.Infrastructure;
 public sealed class RabbitMqServer : IAsyncLifetime
 {
     public const string User = "provisioner";
-    private const int VirtualHosts = 8;
+    private const int VirtualHosts = 32;
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
 
     private readonly string root = Path.Combine(Path.GetTempPath(), $"rabbitmq-{Guid.NewGuid():N}");
