@@ -41,4 +41,10 @@ public interface IStage
 
     /// <summary>The stage's activity, on endpoints defined by <see cref="StageEndpointDefinition{TActivity,TArguments,TLog}"/>.</summary>
     void Register(IBusRegistrationConfigurator bus);
+
+    /// <summary>
+    /// Observe-only (drift detection): how the stage's resource differs from <paramref name="plan"/>; null when it matches,
+    /// or the plan has no such stage, or the stage creates nothing.
+    /// </summary>
+    Task<StageDrift?> CheckAsync(IServiceProvider services, EnvironmentPlan plan, string environment, CancellationToken ct);
 }

@@ -40,6 +40,11 @@ public sealed record Stage<TPlan>(string Name, Func<EnvironmentPlan, TPlan?> Pla
 
     public void AddServices(IServiceCollection services) => Services(services);
 
+    public async Task<StageDrift?> CheckAsync(IServiceProvider services, EnvironmentPlan plan, string environment, CancellationToken ct) =>
+        PlanOf(plan) is { } part
+            ? StageDrift.Of(Name, ResourceName(part), await services.GetRequiredService<IResource<TPlan>>().ObserveAsync(part, environment, ct), environment)
+            : null;
+
     public void Register(IBusRegistrationConfigurator bus)
     {
         bus.AddSingleton(this);

@@ -28,6 +28,16 @@ public class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> n
 
     public void Seed(TPlan plan, Dictionary<string, string> tags) { lock (existing) existing[nameOf(plan)] = (plan, tags); }
 
+    /// <summary>A hand change behind the worker's back: every resource of this kind deleted.</summary>
+    public void DeleteAllByHand() { lock (existing) existing.Clear(); }
+
+    /// <summary>A hand change behind the worker's back: our tags removed from every resource of this kind.</summary>
+    public void StripTagsByHand()
+    {
+        lock (existing)
+            foreach (var name in existing.Keys.ToList()) existing[name] = (existing[name].Plan, []);
+    }
+
     public Task<Observation> ObserveAsync(TPlan plan, string environment, CancellationToken cancellationToken)
     {
         lock (existing)

@@ -23,6 +23,7 @@ public static class EnvironmentsApi
         api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read);
         api.MapGet("/environments/{id}", StatusApi.StatusAsync).RequireScope(ApiScopes.Read);
         api.MapGet("/environments/{id}/events", StatusApi.EventsAsync).RequireScope(ApiScopes.Read);
+        api.MapPost("/environments/{id}/check", CheckApi.CheckAsync).RequireScope(ApiScopes.Read);
         api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync).RequireScope(ApiScopes.Deprovision);
         api.MapPost("/plans", PlansApi.PlanAsync).RequireScope(ApiScopes.Submit, ApiScopes.Read);
         return app;

@@ -31,6 +31,9 @@ public sealed class VerifyStage : IStage
 
     public void AddServices(IServiceCollection services) => services.AddVerifyStage();
 
+    public Task<StageDrift?> CheckAsync(IServiceProvider services, EnvironmentPlan plan, string environment, CancellationToken ct) =>
+        Task.FromResult<StageDrift?>(null);
+
     public void Register(IBusRegistrationConfigurator bus) =>
         bus.AddActivity<VerifyActivity, VerifyArguments, NothingToUndo>(
             typeof(StageEndpointDefinition<VerifyActivity, VerifyArguments, NothingToUndo>));

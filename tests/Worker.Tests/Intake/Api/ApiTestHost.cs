@@ -38,6 +38,7 @@ internal sealed class ApiTestHost : IAsyncDisposable
     {
         (this.app, this.databasePath, Calls) = (app, databasePath, calls);
         Role = (FakeResource<RolePlan>)app.Services.GetRequiredService<IResource<RolePlan>>();
+        AccessPolicy = (FakeResource<AccessPolicyPlan>)app.Services.GetRequiredService<IResource<AccessPolicyPlan>>();
     }
 
     /// <summary>Addressed to the port Kestrel picked (over loopback, whatever the bind).</summary>
@@ -46,6 +47,8 @@ internal sealed class ApiTestHost : IAsyncDisposable
     public PublishedMessages Published { get; } = new();
 
     public FakeResource<RolePlan> Role { get; }
+
+    public FakeResource<AccessPolicyPlan> AccessPolicy { get; }
 
     /// <summary>Every call the fakes of AWS and Kubernetes took: the account and issuer looked up, and every create, update and delete.</summary>
     public CallLog Calls { get; }

@@ -1,0 +1,9 @@
+using Provisioner.Worker.Stages;
+
+namespace Provisioner.Worker.Runs;
+
+/// <summary>The answer of a drift check: every resource of the applied request that differs from it, stage by stage.</summary>
+public sealed record DriftReport(string Environment, DateTimeOffset CheckedAt, IReadOnlyList<StageDrift> Drift)
+{
+    public bool InSync => Drift.Count == 0;
+}
