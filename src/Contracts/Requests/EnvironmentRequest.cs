@@ -7,6 +7,9 @@ public sealed record EnvironmentRequest
     public Guid? RequestId { get; init; }
 
     public string Environment { get; init; } = "";
+
+    /// <summary>The operator's profile the request is checked against and shaped by (<c>Profiles:&lt;name&gt;</c>); granted per tenant.</summary>
+    public string Profile { get; init; } = "default";
     public AwsSpec Aws { get; init; } = new();
     public BucketSpec Bucket { get; init; } = new();
     public AccessSpec Access { get; init; } = new();

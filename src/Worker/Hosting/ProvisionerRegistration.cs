@@ -3,6 +3,7 @@ using Provisioner.Worker.Aws;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Kubernetes;
 using Provisioner.Worker.Outlet;
+using Provisioner.Worker.Profiles;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Rotation;
 using Provisioner.Worker.SagaStore;
@@ -21,6 +22,7 @@ public static class ProvisionerRegistration
 
     /// <summary>On the in-memory bus: <c>apply</c> runs its request in this process, whatever the configuration says.</summary>
     public static IServiceCollection AddProvisioner(this IServiceCollection services, bool rabbitMq = false) => services
+        .AddProvisionerProfiles()
         .AddProvisionerAws()
         .AddProvisionerKubernetes()
         .AddProvisionerHelm()

@@ -13,4 +13,7 @@ public sealed record WorkerOptions
     /// has not finished by then is left unacknowledged, and the broker redelivers it to a replica.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The namespace the worker itself runs in (the Helm chart sets it): never an environment's, whatever a profile says.</summary>
+    public string? Namespace { get; init; }
 }

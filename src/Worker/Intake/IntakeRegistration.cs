@@ -5,6 +5,7 @@ using Provisioner.Worker.Aws;
 using Provisioner.Worker.Intake.Api;
 using Provisioner.Worker.Intake.Sqs;
 using Provisioner.Worker.Intake.Ticketing;
+using Provisioner.Worker.Profiles;
 using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
 using Provisioner.Worker.Validation;
@@ -32,6 +33,7 @@ public static class IntakeRegistration
             .Validate(o => !NameRules.DnsLabel(o.Tenant).Any(), "Intake:Sqs:Tenant must be a tenant name (an RFC 1123 label)")
             .ValidateOnStart();
         services.AddTicketingOptions();
+        services.AddProvisionerProfiles();
         services.AddProvisionerAwsOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SqsClients(sp.GetRequiredService<IOptions<AwsOptions>>()));

@@ -1,3 +1,4 @@
+using Provisioner.Worker.Profiles;
 using Provisioner.Worker.Stages;
 using Provisioner.Worker.Stages.AccessKey;
 using Provisioner.Worker.Stages.AccessPolicy;
@@ -29,6 +30,9 @@ public sealed record EnvironmentPlan(
 {
     /// <summary>Absent when the request has no <c>crossAccount</c> list: the bucket policy is left alone.</summary>
     public BucketPolicyPlan? BucketPolicy { get; init; }
+
+    /// <summary>The profile the plan was made under and what it forced; set where a plan is shown (<c>plan</c>, <c>POST /plans</c>).</summary>
+    public PlanProfile? Profile { get; init; }
 
     /// <summary>The stages a run of this plan goes through, in order (see <see cref="StageCatalogue"/>).</summary>
     public IReadOnlyList<string> Stages => StageCatalogue.In(this).Select(s => s.Name).ToList();

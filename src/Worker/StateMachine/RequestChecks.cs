@@ -1,5 +1,6 @@
 using MassTransit;
 using Provisioner.Contracts;
+using Provisioner.Worker.Profiles;
 using Provisioner.Worker.Validation;
 
 namespace Provisioner.Worker.StateMachine;
@@ -26,6 +27,7 @@ public static class RequestChecks
     /// <summary>Every problem of the request, before any cloud call, the identity it may not change included.</summary>
     public static IReadOnlyList<RequestProblem> ProblemsOf(BehaviorContext<ProvisioningState, ProvisionEnvironment> c) =>
         c.GetOrAddPayload(() => new Validated([.. RequestValidator.Validate(c.Message.Request, c.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow()),
+            .. c.GetServiceOrCreateInstance<ProfileCatalog>().Problems(c.Message.Request, Tenancy.CallerOf(c.Message)),
             .. Pinning.Problems(c.Saga.Applied, c.Message.Request)])).Problems;
 
     private sealed record Validated(IReadOnlyList<RequestProblem> Problems);

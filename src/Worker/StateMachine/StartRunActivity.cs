@@ -2,6 +2,7 @@ using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.Outlet;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Profiles;
 using Provisioner.Worker.Runs;
 
 namespace Provisioner.Worker.StateMachine;
@@ -11,24 +12,26 @@ namespace Provisioner.Worker.StateMachine;
 /// the plan's facts, plans, and sends the routing slip. When the facts cannot be had the run ends at once, rolled back at
 /// stage <c>plan</c>, before any stage has touched anything — and what was applied before stays applied.
 /// </summary>
-public sealed class StartRunActivity(IPlanFactsResolver facts, TimeProvider clock) : IStateMachineActivity<ProvisioningState, ProvisionEnvironment>
+public sealed class StartRunActivity(IPlanFactsResolver facts, ProfileCatalog profiles, TimeProvider clock) : IStateMachineActivity<ProvisioningState, ProvisionEnvironment>
 {
     public async Task Execute(BehaviorContext<ProvisioningState, ProvisionEnvironment> context,
         IBehavior<ProvisioningState, ProvisionEnvironment> next)
     {
         var (saga, message, now) = (context.Saga, context.Message, clock.GetUtcNow());
+        // The run keeps the request as its profile shaped it: the forced path and boundary are applied, then pinned to the run.
+        var request = profiles.Apply(message.Request, Tenancy.CallerOf(message)).Request;
         saga.Run = new Run
         {
             RunId = NewId.NextGuid(), RequestId = message.RequestId, Kind = RunKind.Provision, Reconcile = saga.Applied is not null,
-            Request = message.Request, Attempts = 1, StartedAt = now,
+            Request = request, Attempts = 1, StartedAt = now,
         };
         (saga.Environment, saga.Problems) = (message.Request.Environment, []);
         saga.Tenant ??= Tenancy.CallerOf(message).Tenant;
         saga.Pending.Requests.Add(new RequestRecord(message.RequestId, RunKind.Provision, saga.Run.RunId, now));
         try
         {
-            var resolved = await facts.ResolveAsync(message.Request, context.CancellationToken);
-            if (Pinning.FactsProblem(saga.Applied, resolved.AccountId, resolved.OidcIssuer, message.Request) is { } pinned)
+            var resolved = await facts.ResolveAsync(request, context.CancellationToken);
+            if (Pinning.FactsProblem(saga.Applied, resolved.AccountId, resolved.OidcIssuer, request) is { } pinned)
                 throw new PlanFactsException(pinned);
             (saga.Run.AccountId, saga.Run.OidcIssuer) = (resolved.AccountId, resolved.OidcIssuer);
             await StartSlip(context, now);

@@ -132,10 +132,12 @@ public sealed class DeployArtifactsTests
         Assert.Equal(Permission.Of("networking.k8s.io", "ingresses", "delete"), Missing(Permission.Of("networking.k8s.io", "ingresses", "delete"), rules));
     }
 
-    [Fact]
-    public void WorkerPolicy_EveryWriteIsScopedToMilvusNames()
+    [Theory]
+    [InlineData("worker-policy.json")]
+    [InlineData("worker-policy-forced-boundary.json")]
+    public void WorkerPolicy_EveryWriteIsScopedToMilvusNames(string file)
     {
-        var policy = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("deploy", "iam", "worker-policy.json")))!;
+        var policy = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("deploy", "iam", file)))!;
 
         foreach (var statement in policy["Statement"]!.AsArray())
         {
@@ -146,6 +148,28 @@ public sealed class DeployArtifactsTests
             if (statement["Effect"]!.GetValue<string>() == "Allow" && actions.Any(a => a.StartsWith("s3:") || a.Contains("Create") || a.Contains("Delete")))
                 Assert.Contains("milvus-", resource);
         }
+    }
+
+    /// <summary>
+    /// The policy for a profile forcing path <c>/milvus/</c> and a boundary (docs/profiles.md): a role is created or
+    /// re-bounded only with that boundary, a boundary is never removed, and every role write is under the path.
+    /// </summary>
+    [Fact]
+    public void WorkerPolicyForcedBoundary_RolesOnlyUnderThePathWithTheBoundaryNeverWithout()
+    {
+        var statements = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("deploy", "iam", "worker-policy-forced-boundary.json")))!["Statement"]!
+            .AsArray().Select(s => s!).ToList();
+        static IEnumerable<string> Actions(JsonNode s) => s["Action"]!.AsArray().Select(a => a!.GetValue<string>());
+
+        var allowRoles = statements.Where(s => s["Effect"]!.GetValue<string>() == "Allow" && Actions(s).Any(a => a.Contains("Role", StringComparison.Ordinal))).ToList();
+        Assert.All(allowRoles, s => Assert.Equal("arn:aws:iam::*:role/milvus/milvus-*", s["Resource"]!.GetValue<string>()));
+        var bounded = Assert.Single(allowRoles, s => Actions(s).Contains("iam:CreateRole"));
+        Assert.Contains("iam:PutRolePermissionsBoundary", Actions(bounded));
+        Assert.Contains("arn:aws:iam::123456789012:policy/milvus-boundary",
+            bounded["Condition"]!["StringEquals"]!["iam:PermissionsBoundary"]!.AsArray().Select(b => b!.GetValue<string>()));
+        Assert.DoesNotContain(allowRoles.Where(s => s != bounded), s => Actions(s).Any(a => a is "iam:CreateRole" or "iam:PutRolePermissionsBoundary"));
+        Assert.Contains(statements, s => s["Effect"]!.GetValue<string>() == "Deny" && Actions(s).Contains("iam:DeleteRolePermissionsBoundary")
+            && s["Resource"]!.GetValue<string>() == "*");
     }
 
     /// <summary>The worker chart's ClusterRole rules, as helm renders them.</summary>

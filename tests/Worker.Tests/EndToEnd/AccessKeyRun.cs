@@ -17,6 +17,9 @@ internal sealed class AccessKeyRun(WorkerEndToEndFixture fixture, KubernetesStan
 
     public IamClient Admin { get; } = fixture.Moto.CreateIamClient(admin);
 
+    /// <summary>More settings for the worker, over <see cref="Variables"/>' own (a profile's, say).</summary>
+    public Dictionary<string, string> ExtraVariables { get; } = [];
+
     public async Task<WorkerResult> ApplyAsync(string name, params string[] extra)
     {
         environment = name;
@@ -70,7 +73,7 @@ internal sealed class AccessKeyRun(WorkerEndToEndFixture fixture, KubernetesStan
             ["Serilog__MinimumLevel__Override__MassTransit"] = "Verbose",
             ["Verify__ProbeInitialBackoff"] = "00:00:00.2",
             ["AccessKeys__RotationGrace"] = "00:00:00",
-        };
+        }.Concat(ExtraVariables).GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value);
     }
 
     public void Dispose()

@@ -62,6 +62,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             if (Environment.GetEnvironmentVariable(name) is { } value) start.Environment[name] = value;
         // No ~/.aws of the runner: credentials and config come from the test or not at all.
         start.Environment["HOME"] = workingDirectory;
+        foreach (var (name, value) in TestProfiles.Environment) start.Environment[name] = value;
         foreach (var (name, value) in variables) start.Environment[name] = value;
         return new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }

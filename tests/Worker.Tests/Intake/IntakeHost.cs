@@ -34,6 +34,7 @@ internal sealed class IntakeHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // The outbox lives in the saga store: a database of its own per host, unless the test shares one.
         var withStore = new Dictionary<string, string?>(settings);
+        foreach (var (key, value) in TestProfiles.Settings) withStore.TryAdd(key, value);
         withStore.TryAdd("SagaStore:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), $"intake-{Guid.NewGuid():N}.db")}");
         builder.Configuration.AddInMemoryCollection(withStore);
         builder.Services.AddLogging(l =>

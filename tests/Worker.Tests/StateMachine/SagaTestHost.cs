@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
 using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Planning;
+using Provisioner.Worker.Profiles;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Rotation;
 using Provisioner.Worker.SagaStore;
@@ -20,6 +21,7 @@ using Provisioner.Worker.Stages.Role;
 using Provisioner.Worker.Stages.ServiceAccount;
 using Provisioner.Worker.Stages.Verify;
 using Provisioner.Worker.StateMachine;
+using Provisioner.Worker.Tests.Infrastructure;
 
 namespace Provisioner.Worker.Tests.StateMachine;
 
@@ -38,7 +40,7 @@ public sealed class SagaTestHost : IAsyncDisposable
     };
 
     private SagaTestHost(string databasePath, SagaTestHost? sameCloudAs, StageOptions? stages, RecoveryOptions? recovery,
-        AccessKeyOptions? accessKeys)
+        AccessKeyOptions? accessKeys, ProfilesOptions? profiles)
     {
         DatabasePath = databasePath;
         Log = sameCloudAs?.Log ?? new CallLog();
@@ -71,6 +73,8 @@ public sealed class SagaTestHost : IAsyncDisposable
         services.AddSingleton<SagaTable>();
         services.AddSingleton(Options.Create(stages ?? FastStages));
         services.AddSingleton(Options.Create(recovery ?? new RecoveryOptions()));
+        services.AddSingleton(Options.Create(profiles ?? TestProfiles.Options));
+        services.AddSingleton<ProfileCatalog>();
         services.AddMassTransitTestHarness(ProvisionerRegistration.AddProvisionerComponents);
         provider = services.BuildServiceProvider(validateScopes: true);
     }
@@ -96,10 +100,10 @@ public sealed class SagaTestHost : IAsyncDisposable
 
     /// <param name="sameCloudAs">Share that host's fake cloud: a restarted worker finds what the first one made.</param>
     public static async Task<SagaTestHost> StartAsync(string? databasePath = null, SagaTestHost? sameCloudAs = null,
-        StageOptions? stages = null, RecoveryOptions? recovery = null, AccessKeyOptions? accessKeys = null)
+        StageOptions? stages = null, RecoveryOptions? recovery = null, AccessKeyOptions? accessKeys = null, ProfilesOptions? profiles = null)
     {
         var host = new SagaTestHost(databasePath ?? Path.Combine(Path.GetTempPath(), $"saga-{Guid.NewGuid():N}.db"), sameCloudAs,
-            stages, recovery, accessKeys);
+            stages, recovery, accessKeys, profiles);
         await host.provider.GetRequiredService<ISagaDatabase>().EnsureSchemaAsync(default);
         await host.Harness.Start();
         host.Bus.ConnectPublishObserver(host.Events);

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
 using Provisioner.Worker.Intake.Ticketing;
+using Provisioner.Worker.Profiles;
 using Provisioner.Worker.Runs;
 using Provisioner.Worker.Validation;
 
@@ -30,7 +31,7 @@ public static class EnvironmentsApi
     }
 
     private static async Task<IResult> SubmitAsync(HttpContext http, IBus bus, TenantAccess tenants, CallbackPolicy callbacks,
-        IOptions<ApiOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<ApiOptions> options, TimeProvider clock, ProfileCatalog profiles, CancellationToken ct)
     {
         var max = options.Value.MaxRequestBytes;
         if (await RequestBody.ReadAsync(http.Request, max, ct) is not { } body) return ApiResults.TooLarge(max);
@@ -44,7 +45,8 @@ public static class EnvironmentsApi
             return ApiResults.Malformed(ex.Message);
         }
         IReadOnlyList<RequestProblem> problems = [.. RequestValidator.Validate(command.Request, clock.GetUtcNow()),
-            .. callbacks.Check(command.Request.Ticket), .. await tenants.ProblemsAsync(command.Request, command.Caller!, ct)];
+            .. profiles.Problems(command.Request, command.Caller!), .. callbacks.Check(command.Request.Ticket),
+            .. await tenants.ProblemsAsync(command.Request, command.Caller!, ct)];
         if (problems.Count > 0) return ApiResults.Invalid(problems);
         await bus.Publish(command, ct);
         return ApiResults.Accepted(command.Request.Environment, command.RequestId);

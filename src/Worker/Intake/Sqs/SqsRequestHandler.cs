@@ -7,6 +7,7 @@ using Provisioner.Worker.Aws;
 using Provisioner.Worker.Common;
 using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Outlet;
+using Provisioner.Worker.Profiles;
 using Provisioner.Worker.SagaStore;
 
 namespace Provisioner.Worker.Intake.Sqs;
@@ -17,7 +18,7 @@ namespace Provisioner.Worker.Intake.Sqs;
 /// reasons, or left for the queue's redrive policy, and an <see cref="EnvironmentRequestRejected"/> is published.
 /// </summary>
 public sealed class SqsRequestHandler(IBus bus, OutletRouting routing, OutboxStore outbox, TenantAccess tenants, CallbackPolicy callbacks,
-    TimeProvider clock, ILogger<SqsRequestHandler> logger)
+    ProfileCatalog profiles, TimeProvider clock, ILogger<SqsRequestHandler> logger)
 {
     public const string Client = "sqs-intake";
 
@@ -33,7 +34,7 @@ public sealed class SqsRequestHandler(IBus bus, OutletRouting routing, OutboxSto
         var queueUrl = options.QueueUrl!;
         var caller = new Caller(Client, options.Tenant, Admin: false);
         var request = await QueuedRequest.ReadAsync(message.Body, StableIds.From("sqs-message", message.MessageId), clock.GetUtcNow(), caller,
-            async r => [.. callbacks.Check(r.Ticket), .. await tenants.ProblemsAsync(r, caller, cancellationToken)]);
+            async r => [.. profiles.Problems(r, caller), .. callbacks.Check(r.Ticket), .. await tenants.ProblemsAsync(r, caller, cancellationToken)]);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SqsMessageId"] = message.MessageId, ["RequestId"] = request.RequestId });
         SqsOutcome outcome;
         try

@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
 using Provisioner.Worker.Intake.Api;
+using Provisioner.Worker.Profiles;
 using Provisioner.Worker.Validation;
 
 namespace Provisioner.Worker.Intake.Ticketing;
@@ -47,6 +48,7 @@ public static class TicketWebhook
         if (ticket.Request is null) return ApiResults.Invalid([new RequestProblem("request", "is required")]);
         var command = ticket.ToCommand() with { Caller = new Caller(Client, o.Tenant, Admin: false) };
         IReadOnlyList<RequestProblem> problems = [.. RequestValidator.Validate(command.Request, clock.GetUtcNow()),
+            .. http.HttpContext.RequestServices.GetRequiredService<ProfileCatalog>().Problems(command.Request, command.Caller!),
             .. callbacks.Check(command.Request.Ticket), .. await tenants.ProblemsAsync(command.Request, command.Caller!, ct)];
         if (problems.Count > 0) return ApiResults.Invalid(problems);
         await bus.Publish(command, ct);

@@ -66,6 +66,7 @@ internal sealed class ApiTestHost : IAsyncDisposable
         builder.WebHost.UseUrls(bind);
         var configured = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         configured.TryAdd("Api:AllowAnonymousLoopback", "true");
+        foreach (var (key, value) in TestProfiles.Settings) configured.TryAdd(key, value);
         builder.Configuration.AddInMemoryCollection(configured);
         var log = new CallLog();
         var services = builder.Services;
