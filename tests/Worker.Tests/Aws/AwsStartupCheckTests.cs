@@ -36,8 +36,8 @@ public sealed class AwsStartupCheckTests(WorkerEndToEndFixture fixture) : IClass
         var result = await WorkerProcess.RunAsync(scratch.Path, NoAws(), TimeSpan.FromSeconds(60), "apply", LocalMotoExample());
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("\"stage\":\"plan\"", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("StageFailed plan failed: no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID", result.StandardError,
+            StringComparison.Ordinal);
         Assert.Contains("or AWS_ENDPOINT_URL for a local emulator", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("V4a", result.StandardError, StringComparison.Ordinal);
     }

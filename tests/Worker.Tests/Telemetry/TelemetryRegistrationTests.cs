@@ -83,9 +83,11 @@ public sealed class TelemetryRegistrationTests : IDisposable
 
         Assert.Equal("rolled-back", await host.Http.ProvisionAsync(IntakeJson.Environment()));
 
-        var text = await host.Http.GetStringAsync(new Uri(MetricsEndpoint.Path, UriKind.Relative));
+        // The outcome event is published after the saga is saved, so a moment after the status shows it.
+        var text = "";
+        await Eventually.TrueAsync(() => Series(text = host.Http.GetStringAsync(new Uri(MetricsEndpoint.Path, UriKind.Relative)).GetAwaiter().GetResult(),
+            "provisioner_runs_finished_total", ("outcome", "rolled_back")), "the rolled-back outcome in /metrics");
         Assert.True(Series(text, "provisioner_intake_requests_total", ("source", "api"), ("result", "rejected")), text);
-        Assert.True(Series(text, "provisioner_runs_finished_total", ("outcome", "rolled_back")), text);
         Assert.True(Series(text, "provisioner_stage_duration_seconds_count", ("stage", "role"), ("action", "failed")), text);
         Assert.True(Series(text, "provisioner_stage_compensations_total", ("stage", "bucket"), ("action", "deleted")), text);
     }
