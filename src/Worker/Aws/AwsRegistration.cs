@@ -18,6 +18,16 @@ public static class AwsRegistration
         return services;
     }
 
+    /// <summary>The long-running worker's one-line AWS check at start-up, reported by readiness as <c>aws</c>.</summary>
+    public static IServiceCollection AddAwsStartupCheck(this IServiceCollection services)
+    {
+        services.AddSingleton<AwsStartupCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<AwsStartupCheck>());
+        services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(AwsStartupCheck.Name,
+            sp => sp.GetRequiredService<AwsStartupCheck>(), null, [Intake.Api.Readiness.Tag]));
+        return services;
+    }
+
     /// <summary><c>Aws</c>, bound and validated once, whichever area asks first (the intake needs it for SQS alone).</summary>
     public static IServiceCollection AddProvisionerAwsOptions(this IServiceCollection services)
     {

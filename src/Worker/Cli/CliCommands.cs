@@ -14,8 +14,7 @@ public static class CliCommands
         plan.SetAction((result, ct) => PlanCommand.RunAsync(result.GetValue(planFile)!.FullName, ct));
 
         var applyFile = new Argument<FileInfo>("file") { Description = "the request (JSON)" };
-        var output = new Option<string>("--output") { Description = "json: print the final status document on stdout" };
-        output.AcceptOnlyFromAmong("json", "text");
+        var output = Output();
         var timeout = TimeoutMinutes("give up waiting after this long");
         var apply = new Command("apply", "Run a request through the saga in this process; exit 0 provisioned, 1 rolled back, 2 invalid, 3 leftovers")
         {
@@ -26,8 +25,7 @@ public static class CliCommands
 
         var destroyTarget = new Argument<string>("target") { Description = "the environment's name, or the request file that made it" };
         var deleteData = new Option<bool>("--delete-data") { Description = "also delete the bucket's objects (every version) and the bucket" };
-        var destroyOutput = new Option<string>("--output") { Description = "json: print the final status document on stdout" };
-        destroyOutput.AcceptOnlyFromAmong("json", "text");
+        var destroyOutput = Output();
         var destroyTimeout = TimeoutMinutes("give up waiting after this long");
         var destroy = new Command("destroy", "Deprovision an environment in reverse order; the bucket and its data are kept unless --delete-data")
         {
@@ -38,13 +36,26 @@ public static class CliCommands
 
         var rotateEnvironment = new Argument<string>("environment") { Description = "an environment provisioned in access-key mode" };
         var rotateTimeout = TimeoutMinutes("give up waiting after this long (the grace period included)");
+        var rotateOutput = Output();
         var rotate = new Command("rotate-key", "Replace the environment's access key: new key into its Secret, pods rolled, grace period, old key deleted; exit 0 rotated, 1 refused or failed, 4 timed out")
         {
-            rotateEnvironment, rotateTimeout,
+            rotateEnvironment, rotateTimeout, rotateOutput,
         };
-        rotate.SetAction((result, ct) => RotateKeyCommand.RunAsync(result.GetValue(rotateEnvironment)!, TimeSpan.FromMinutes(result.GetValue(rotateTimeout)), ct));
+        rotate.SetAction((result, ct) => RotateKeyCommand.RunAsync(result.GetValue(rotateEnvironment)!, result.GetValue(rotateOutput) == "json",
+            TimeSpan.FromMinutes(result.GetValue(rotateTimeout)), ct));
 
         return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply, destroy, rotate };
+    }
+
+    /// <summary>Each verb needs its own instance: progress as JSON lines on stderr and the final status document on stdout.</summary>
+    private static Option<string> Output()
+    {
+        var output = new Option<string>("--output")
+        {
+            Description = "json: each event as a JSON line on stderr, the final status document on stdout; text (default): a live stage list on a terminal, plain lines otherwise",
+        };
+        output.AcceptOnlyFromAmong("json", "text");
+        return output;
     }
 
     /// <summary>Each verb needs its own option instance; they share the name and the default.</summary>

@@ -14,12 +14,14 @@ public static class InProcessRun
     public static async Task<int> RunAsync(object command, Guid requestId, string environment, bool jsonOutput, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        using var host = BuildHost();
+        var mode = RunProgress.ModeFor(jsonOutput);
+        using var host = BuildHost(quiet: mode == ProgressMode.Live);
         await host.StartAsync(cancellationToken);
         try
         {
             var bus = host.Services.GetRequiredService<IBus>();
-            var observer = new RunObserver(requestId, Console.Error);
+            using var progress = new RunProgress(Console.Error, mode);
+            var observer = new RunObserver(requestId, progress);
             using var _ = bus.ConnectPublishObserver(observer);
             await bus.Publish(command, cancellationToken);
             var finished = await Task.WhenAny(observer.Outcome, Task.Delay(timeout, cancellationToken));
@@ -38,10 +40,14 @@ public static class InProcessRun
         }
     }
 
-    /// <summary>The worker's composition on the in-memory bus, logging to stderr so stdout stays data.</summary>
-    public static IHost BuildHost()
+    /// <summary>
+    /// The worker's composition on the in-memory bus, logging to stderr so stdout stays data; <paramref name="quiet"/>
+    /// (under a live stage list) leaves out the information lines that would scroll it away.
+    /// </summary>
+    public static IHost BuildHost(bool quiet = false)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (quiet) builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         builder.AddProvisionerLogging(toStandardError: true);
         builder.Services.AddProvisioner();
         return builder.Build();

@@ -9,9 +9,9 @@ namespace Provisioner.Worker.Cli;
 /// </summary>
 public static class RotateKeyCommand
 {
-    public static Task<int> RunAsync(string environment, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string environment, bool jsonOutput, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var command = new RotateAccessKey(Guid.NewGuid(), environment) { Caller = Caller.Operator };
-        return InProcessRun.RunAsync(command, command.RequestId, environment, jsonOutput: false, timeout, cancellationToken);
+        return InProcessRun.RunAsync(command, command.RequestId, environment, jsonOutput, timeout, cancellationToken);
     }
 }

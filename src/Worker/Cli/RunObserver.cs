@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MassTransit;
 using Provisioner.Contracts;
 using Provisioner.Worker.Outlet;
@@ -6,13 +5,11 @@ using Provisioner.Worker.Outlet;
 namespace Provisioner.Worker.Cli;
 
 /// <summary>
-/// Watches the events this process publishes (the same set the outlet sends): prints each one of the request and
+/// Watches the events this process publishes (the same set the outlet sends): shows each one of the request and
 /// completes when it has an outcome.
 /// </summary>
-public sealed class RunObserver(Guid requestId, TextWriter output) : IPublishObserver
+public sealed class RunObserver(Guid requestId, RunProgress progress) : IPublishObserver
 {
-    // Lines for people on a terminal: quotes and apostrophes stay readable.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly TaskCompletionSource<object> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<object> Outcome => outcome.Task;
@@ -22,8 +19,9 @@ public sealed class RunObserver(Guid requestId, TextWriter output) : IPublishObs
         var message = context.Message;
         if (!OutletEvents.IsEvent(message.GetType())) return Task.CompletedTask;
         if (RequestIdOf(message) != requestId) return Task.CompletedTask;
-        lock (output) output.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {typeof(T).Name} {JsonSerializer.Serialize(message, Json)}");
-        if (OutletEvents.IsOutcome(message.GetType())) outcome.TrySetResult(message);
+        var isOutcome = OutletEvents.IsOutcome(message.GetType());
+        progress.OnEvent(message, isOutcome);
+        if (isOutcome) outcome.TrySetResult(message);
         return Task.CompletedTask;
     }
 

@@ -107,6 +107,7 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
         using var kill = new CancellationTokenSource();
         await using var escalate = ct.Register(() => kill.CancelAfter(InterruptGrace));
         logger.LogDebug("Running {HelmBinary} {HelmArguments}", Options.Binary, args);
+        using var span = Telemetry.ProvisionerTelemetry.Source.StartActivity($"helm {name}", System.Diagnostics.ActivityKind.Client);
         CommandResult result;
         try
         {
@@ -121,7 +122,9 @@ public sealed class HelmCli(IOptions<HelmOptions> options, ILogger<HelmCli> logg
         {
             throw HelmException.Own(name, -1, $"cannot start '{Options.Binary}': {ex.Message}");
         }
+        span?.SetTag("process.exit.code", result.ExitCode);
         if (result.ExitCode == 0) return stdout.ToString();
+        span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "helm exited " + result.ExitCode);
         var error = stderr.ToString().Trim();
         // A chart's template may have printed anything it read from the cluster: the whole text is for Debug only.
         logger.LogDebug("helm {HelmCommand} exited {ExitCode}: {HelmStderr}", name, result.ExitCode, error);

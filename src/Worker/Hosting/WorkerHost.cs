@@ -1,6 +1,8 @@
+using Provisioner.Worker.Aws;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Intake.Api;
 using Provisioner.Worker.Outlet;
+using Provisioner.Worker.Telemetry;
 
 namespace Provisioner.Worker.Hosting;
 
@@ -18,9 +20,12 @@ public static class WorkerHost
         builder.Services.AddProvisioner(builder.Configuration);
         builder.Services.AddProvisionerIntake();
         builder.Services.AddProvisionerOutlet();
+        builder.Services.AddProvisionerTelemetry(builder.Configuration);
+        builder.Services.AddAwsStartupCheck();
         var app = builder.Build();
         app.MapEnvironmentsApi();
         app.MapRotateKeyApi();
+        app.MapProvisionerMetrics();
         await app.RunAsync();
         return 0;
     }

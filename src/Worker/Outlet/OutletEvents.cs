@@ -1,4 +1,7 @@
+using System.Text;
 using System.Text.Json;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.SystemTextJson;
 using Provisioner.Contracts;
 using Provisioner.Worker.Common;
 
@@ -10,6 +13,9 @@ public static class OutletEvents
     public const string TypePrefix = "milvus.provisioner.";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Structured mode: attributes and <c>data</c> (a JSON object, not a string) in one JSON document.</summary>
+    private static readonly JsonEventFormatter Formatter = new();
 
     private static readonly HashSet<Type> Outcomes =
     [
@@ -40,11 +46,20 @@ public static class OutletEvents
         var id = StableIds.From("event", $"{name}\n{data.GetRawText()}").ToString();
         var requestId = data.TryGetProperty("requestId", out var r) && r.TryGetGuid(out var g) ? g : Guid.Empty;
         var subject = data.TryGetProperty("environment", out var e) ? e.GetString() ?? "" : "";
-        var envelope = new CloudEvent("1.0", name, source, id, TimeOf(data) ?? now, subject, "application/json", data);
+        var envelope = new CloudEvent(CloudEventsSpecVersion.V1_0)
+        {
+            Type = name,
+            Source = new Uri(source, UriKind.RelativeOrAbsolute),
+            Id = id,
+            Time = TimeOf(data) ?? now,
+            Subject = subject,
+            DataContentType = "application/json",
+            Data = data,
+        };
         return new OutletEvent(requestId, envelope, IsOutcome(type));
     }
 
-    public static string Serialize(CloudEvent envelope) => JsonSerializer.Serialize(envelope, Json);
+    public static string Serialize(CloudEvent envelope) => Encoding.UTF8.GetString(Formatter.EncodeStructuredModeMessage(envelope, out _).Span);
 
     /// <summary>When the event happened, by its own clock: the field every event type carries under one of these names.</summary>
     private static DateTimeOffset? TimeOf(JsonElement data)

@@ -24,12 +24,12 @@ public sealed class OutletRouting(IOptions<OutletOptions> outlet, IOptions<Ticke
         var callback = ticket?.CallbackUrl is not null && !string.IsNullOrEmpty(ticketing.Value.Secret);
         if (!sqs && !callback) return [];
         var outgoing = OutletEvents.Create(message, outlet.Value.Source, clock.GetUtcNow());
-        var envelope = outgoing.Envelope;
-        var payload = OutletEvents.Serialize(envelope);
+        var payload = OutletEvents.Serialize(outgoing.Envelope);
+        var (subject, id, type) = (outgoing.Envelope.Subject ?? "", outgoing.Envelope.Id!, outgoing.Envelope.Type!);
         var rows = new List<OutboxRow>(2);
-        if (sqs) rows.Add(new OutboxRow($"{Sqs}:{envelope.Subject}", Sqs, envelope.Subject, envelope.Id, envelope.Type, payload, null));
+        if (sqs) rows.Add(new OutboxRow($"{Sqs}:{subject}", Sqs, subject, id, type, payload, null));
         if (callback)
-            rows.Add(new OutboxRow($"{Ticket}:{envelope.Subject}", Ticket, envelope.Subject, envelope.Id, envelope.Type, payload,
+            rows.Add(new OutboxRow($"{Ticket}:{subject}", Ticket, subject, id, type, payload,
                 JsonSerializer.Serialize(new CallbackTarget(ticket!.CallbackUrl!, ticket.System, ticket.Key, outgoing.Final), Json)));
         return rows;
     }

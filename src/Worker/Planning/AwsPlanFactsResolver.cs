@@ -14,6 +14,7 @@ public sealed class AwsPlanFactsResolver(AwsClients aws, IOidcIssuerSource? issu
 {
     public async Task<PlanFacts> ResolveAsync(EnvironmentRequest request, CancellationToken cancellationToken)
     {
+        if (AwsCredentialCheck.Problem(aws) is { } missing) throw new PlanFactsException(missing);
         string account;
         try
         {

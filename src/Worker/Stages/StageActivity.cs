@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using MassTransit;
 using Provisioner.Worker.Recovery;
 using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
+using Provisioner.Worker.Telemetry;
 
 namespace Provisioner.Worker.Stages;
 
@@ -13,7 +15,32 @@ namespace Provisioner.Worker.Stages;
 public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan> stage, Reconciler reconciler, ILogger<StageActivity<TPlan>> logger) : IActivity<StageArguments<TPlan>, StageLog<TPlan>>
     where TPlan : class
 {
+    /// <summary>One span named after the stage and one duration sample by the action taken (<c>failed</c> when it throws).</summary>
     public async Task<ExecutionResult> Execute(ExecuteContext<StageArguments<TPlan>> context)
+    {
+        var args = context.Arguments;
+        using var span = ProvisionerTelemetry.StartStage(stage.Name, args.Mode.ToString().ToLowerInvariant(),
+            args.Environment);
+        var clock = Stopwatch.StartNew();
+        var action = "failed";
+        try
+        {
+            (var result, action) = await ExecuteModeAsync(context);
+            span?.SetTag("provisioner.action", action);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            ProvisionerTelemetry.Failed(span, ex);
+            throw;
+        }
+        finally
+        {
+            ProvisionerMetrics.StageCalled(stage.Name, action, clock.Elapsed);
+        }
+    }
+
+    private async Task<(ExecutionResult Result, string Action)> ExecuteModeAsync(ExecuteContext<StageArguments<TPlan>> context)
     {
         var args = context.Arguments;
         var (key, ct) = (Key(args.RunId, args.Environment, args.Plan), context.CancellationToken);
@@ -23,12 +50,12 @@ public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan>
                 var (removed, detail) = await reconciler.DeprovisionAsync(resource, args.Plan, key, args.DeleteData, ct);
                 logger.LogInformation("Deprovisioned {Stage} of {Environment}: {Resource} {Action} {Detail}", stage.Name, args.Environment,
                     key.Name, removed, detail);
-                return context.CompletedWithVariables(SlipVariables.StageResult(removed, Outputs(args.Plan, detail)));
+                return (context.CompletedWithVariables(SlipVariables.StageResult(removed, Outputs(args.Plan, detail))), removed);
             case StageMode.Prune:
                 var (pruned, why) = await PruneAsync(args.Plan, key, ct);
                 logger.LogInformation("Pruned {Stage} of {Environment}: {Resource} {Action} {Detail}", stage.Name, args.Environment, key.Name,
                     pruned, why);
-                return context.CompletedWithVariables(SlipVariables.StageResult(pruned, Outputs(args.Plan, why)));
+                return (context.CompletedWithVariables(SlipVariables.StageResult(pruned, Outputs(args.Plan, why))), pruned);
             case StageMode.Abandon:
                 var (undone, reason) = await reconciler.CompensateAsync(resource, args.Plan, key, ct);
                 logger.LogWarning("Failing the run of {Environment} at {Stage}: {Reason} (its own resource: {Action} {Detail})",
@@ -36,11 +63,12 @@ public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan>
                 throw new RunAbandonedException(args.AbandonReason ?? "the run was abandoned");
             case StageMode.Observe:
                 var observed = await resource.ObserveAsync(args.Plan, args.Environment, ct);
-                return Completed(context, observed.Exists ? Reconciler.Observed : Reconciler.Absent, OwnershipOf(observed));
+                var seen = observed.Exists ? Reconciler.Observed : Reconciler.Absent;
+                return (Completed(context, seen, OwnershipOf(observed)), seen);
             default:
                 var ensured = await reconciler.EnsureAsync(resource, args.Plan, key, ct);
                 logger.LogInformation("Stage {Stage} of {Environment}: {Resource} {Action}", stage.Name, args.Environment, key.Name, ensured.Action);
-                return Completed(context, ensured.Action, ensured.CreatedBy);
+                return (Completed(context, ensured.Action, ensured.CreatedBy), ensured.Action);
         }
     }
 
@@ -48,7 +76,21 @@ public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan>
     {
         var log = context.Log;
         var key = Key(log.RunId, log.Environment, log.Plan);
-        var (action, detail) = await reconciler.CompensateAsync(resource, log.Plan, key, context.CancellationToken);
+        using var span = ProvisionerTelemetry.StartStage(stage.Name, "compensate", log.Environment);
+        string action;
+        string? detail;
+        try
+        {
+            (action, detail) = await reconciler.CompensateAsync(resource, log.Plan, key, context.CancellationToken);
+        }
+        catch (Exception ex)
+        {
+            ProvisionerTelemetry.Failed(span, ex);
+            ProvisionerMetrics.StageCompensated(stage.Name, "failed");
+            throw;
+        }
+        span?.SetTag("provisioner.action", action);
+        ProvisionerMetrics.StageCompensated(stage.Name, action);
         logger.LogInformation("Compensated {Stage} of {Environment}: {Resource} {Action} {Detail}", stage.Name, log.Environment, key.Name,
             action, detail);
         if (Guid.TryParse(CourierData.ReadString(context.Message.Variables, SlipVariables.SagaId), out var sagaId))

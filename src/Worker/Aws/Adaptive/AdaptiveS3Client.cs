@@ -11,6 +11,6 @@ internal sealed class AdaptiveS3Client : AmazonS3Client
         : base(credentials, config)
     {
         if (config.RetryMode == RequestRetryMode.Adaptive)
-            RuntimePipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new AdaptiveS3RetryPolicy(config, options)));
+            RuntimePipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new AdaptiveS3RetryPolicy(config, options, "s3")));
     }
 }

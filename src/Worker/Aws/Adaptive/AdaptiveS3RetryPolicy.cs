@@ -7,12 +7,14 @@ namespace Provisioner.Worker.Aws.Adaptive;
 internal sealed class AdaptiveS3RetryPolicy : AmazonS3AdaptiveRetryPolicy
 {
     private readonly TimeSpan throttlingTimeout;
+    private readonly string service;
 
-    public AdaptiveS3RetryPolicy(IClientConfig config, AwsOptions options)
+    public AdaptiveS3RetryPolicy(IClientConfig config, AwsOptions options, string service)
         : base(config)
     {
         MaxBackoffInMilliseconds = (int)options.MaxBackoff.TotalMilliseconds;
         throttlingTimeout = options.ThrottlingTimeout;
+        this.service = service;
     }
 
     public override void NotifyError(IExecutionContext executionContext, Exception exception)
@@ -24,8 +26,11 @@ internal sealed class AdaptiveS3RetryPolicy : AmazonS3AdaptiveRetryPolicy
     public override bool RetryLimitReached(IExecutionContext executionContext) =>
         SdkThrottling.LimitReached(executionContext, MaxRetries, throttlingTimeout);
 
-    public override bool OnRetry(IExecutionContext executionContext, bool bypassAcquireCapacity, bool isThrottlingError) =>
-        base.OnRetry(executionContext, bypassAcquireCapacity || isThrottlingError, isThrottlingError);
+    public override bool OnRetry(IExecutionContext executionContext, bool bypassAcquireCapacity, bool isThrottlingError)
+    {
+        Telemetry.ProvisionerMetrics.AwsRetried(service, isThrottlingError);
+        return base.OnRetry(executionContext, bypassAcquireCapacity || isThrottlingError, isThrottlingError);
+    }
 
     public override Task ObtainSendTokenAsync(IExecutionContext executionContext, Exception exception) =>
         SdkThrottling.AcquireAsync(TokenBucket, executionContext);

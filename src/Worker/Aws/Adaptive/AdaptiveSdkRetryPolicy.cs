@@ -7,12 +7,14 @@ namespace Provisioner.Worker.Aws.Adaptive;
 internal sealed class AdaptiveSdkRetryPolicy : AdaptiveRetryPolicy
 {
     private readonly TimeSpan throttlingTimeout;
+    private readonly string service;
 
-    public AdaptiveSdkRetryPolicy(IClientConfig config, AwsOptions options)
+    public AdaptiveSdkRetryPolicy(IClientConfig config, AwsOptions options, string service)
         : base(config)
     {
         MaxBackoffInMilliseconds = (int)options.MaxBackoff.TotalMilliseconds;
         throttlingTimeout = options.ThrottlingTimeout;
+        this.service = service;
     }
 
     public override void NotifyError(IExecutionContext executionContext, Exception exception)
@@ -25,8 +27,11 @@ internal sealed class AdaptiveSdkRetryPolicy : AdaptiveRetryPolicy
         SdkThrottling.LimitReached(executionContext, MaxRetries, throttlingTimeout);
 
     /// <summary>Throttling never spends the retry quota: the token bucket already paces it.</summary>
-    public override bool OnRetry(IExecutionContext executionContext, bool bypassAcquireCapacity, bool isThrottlingError) =>
-        base.OnRetry(executionContext, bypassAcquireCapacity || isThrottlingError, isThrottlingError);
+    public override bool OnRetry(IExecutionContext executionContext, bool bypassAcquireCapacity, bool isThrottlingError)
+    {
+        Telemetry.ProvisionerMetrics.AwsRetried(service, isThrottlingError);
+        return base.OnRetry(executionContext, bypassAcquireCapacity || isThrottlingError, isThrottlingError);
+    }
 
     public override Task ObtainSendTokenAsync(IExecutionContext executionContext, Exception exception) =>
         SdkThrottling.AcquireAsync(TokenBucket, executionContext);

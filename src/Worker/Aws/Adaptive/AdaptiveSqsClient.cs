@@ -11,6 +11,6 @@ internal sealed class AdaptiveSqsClient : AmazonSQSClient
         : base(credentials, config)
     {
         if (config.RetryMode == RequestRetryMode.Adaptive)
-            RuntimePipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new AdaptiveSdkRetryPolicy(config, options)));
+            RuntimePipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new AdaptiveSdkRetryPolicy(config, options, "sqs")));
     }
 }

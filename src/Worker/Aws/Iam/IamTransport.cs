@@ -61,11 +61,13 @@ internal sealed class IamTransport(HttpClient http, Uri endpoint, AwsOptions opt
                     if (TimeProvider.System.GetElapsedTime(throttledSince.Value) >= options.ThrottlingTimeout) throw;
                     // A short pause, not a growing one: the rate limiter paces the retry, and a long sleep would leave
                     // tokens unspent.
+                    Telemetry.ProvisionerMetrics.AwsRetried("iam", throttled: true);
                     await Task.Delay(backoff.DelayFor(1), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     if (++otherFailures >= backoff.MaxAttempts) throw;
+                    Telemetry.ProvisionerMetrics.AwsRetried("iam", ex is AwsException { IsThrottling: true });
                     await Task.Delay(backoff.DelayFor(otherFailures), cancellationToken).ConfigureAwait(false);
                 }
             }

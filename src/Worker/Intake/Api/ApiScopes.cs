@@ -12,7 +12,10 @@ public static class ApiScopes
     public const string Rotate = "rotate";
     public const string Admin = "admin";
 
-    public static readonly IReadOnlyList<string> All = [Submit, Read, Deprovision, Rotate, Admin];
+    /// <summary><c>GET /metrics</c> only: a Prometheus scraper's token, which reads no environment.</summary>
+    public const string Metrics = "metrics";
+
+    public static readonly IReadOnlyList<string> All = [Submit, Read, Deprovision, Rotate, Admin, Metrics];
 
     /// <summary>A comma list (<c>"submit, read"</c>); the unknown entries are returned apart so configuration can name them.</summary>
     public static (IReadOnlySet<string> Scopes, IReadOnlyList<string> Unknown) Parse(string? list)

@@ -18,9 +18,10 @@ public static class EnvironmentsApi
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", Readiness.Options);
-        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync).AddEndpointFilter<BrowserForgeryFilter>();
+        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync).AddEndpointFilter<BrowserForgeryFilter>()
+            .AddEndpointFilter(new Telemetry.IntakeMetricsFilter("webhook"));
         var api = app.MapClientRoutes();
-        api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit);
+        api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit).AddEndpointFilter(new Telemetry.IntakeMetricsFilter("api"));
         api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read);
         api.MapGet("/environments/{id}", StatusApi.StatusAsync).RequireScope(ApiScopes.Read);
         api.MapGet("/environments/{id}/events", StatusApi.EventsAsync).RequireScope(ApiScopes.Read);

@@ -72,7 +72,9 @@ public sealed class SqsRequestListener(IOptions<SqsIntakeOptions> options, SqsCl
         try
         {
             await Task.Yield();
-            await handler.HandleAsync(sqs, o, message, stoppingToken);
+            var outcome = await handler.HandleAsync(sqs, o, message, stoppingToken);
+            if (outcome != SqsOutcome.Returned)
+                Telemetry.ProvisionerMetrics.IntakeRequest("sqs", System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.ToString()));
         }
         catch (Exception ex)
         {

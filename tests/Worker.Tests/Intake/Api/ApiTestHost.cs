@@ -19,6 +19,7 @@ using Provisioner.Worker.Stages.AccessPolicy;
 using Provisioner.Worker.Stages.Bucket;
 using Provisioner.Worker.Stages.Role;
 using Provisioner.Worker.Stages.Verify;
+using Provisioner.Worker.Telemetry;
 using Provisioner.Worker.Tests.Infrastructure;
 using Provisioner.Worker.Tests.StateMachine;
 
@@ -57,8 +58,9 @@ internal sealed class ApiTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <param name="telemetry">Traces and metrics as the worker registers them, <c>/metrics</c> mapped.</param>
     public static async Task<ApiTestHost> StartAsync(IDictionary<string, string?>? settings = null, MotoServer? moto = null,
-        string bind = "http://127.0.0.1:0")
+        string bind = "http://127.0.0.1:0", bool telemetry = false)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"api-{Guid.NewGuid():N}.db");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Tests" });
@@ -86,9 +88,11 @@ internal sealed class ApiTestHost : IAsyncDisposable
         });
         services.AddProvisionerIntake();
         services.AddProvisionerOutlet();
+        if (telemetry) services.AddProvisionerTelemetry(builder.Configuration);
         var app = builder.Build();
         app.MapEnvironmentsApi();
         app.MapRotateKeyApi();
+        if (telemetry) app.MapProvisionerMetrics();
         var host = new ApiTestHost(app, databasePath, log);
         app.Services.GetRequiredService<IBus>().ConnectPublishObserver(host.Published);
         await app.StartAsync();
