@@ -1,5 +1,7 @@
 using Provisioner.Contracts;
 
+using Provisioner.Worker.Intake.Api.Docs;
+
 namespace Provisioner.Worker.Intake.Api;
 
 /// <summary>Problem-details answers shared by the routes.</summary>
@@ -21,5 +23,5 @@ public static class ApiResults
         Results.Problem($"no environment named '{environment}'", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     public static IResult Accepted(string environment, Guid requestId) =>
-        Results.Accepted($"/environments/{Uri.EscapeDataString(environment)}", new { id = environment, requestId });
+        Results.Accepted($"/environments/{Uri.EscapeDataString(environment)}", new AcceptedRun(environment, requestId));
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
+using Provisioner.Worker.Intake.Api.Docs;
 using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Runs;
 using Provisioner.Worker.Validation;
@@ -15,15 +16,22 @@ public static class EnvironmentsApi
 {
     public static IEndpointRouteBuilder MapEnvironmentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/healthz", () => Results.Text("ok")).WithTags("Probes").Produces<string>(contentType: "text/plain");
         app.MapHealthChecks("/readyz", Readiness.Options);
-        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync).AddEndpointFilter<BrowserForgeryFilter>();
+        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync).AddEndpointFilter<BrowserForgeryFilter>()
+            .Accepts<TicketCreated>("application/json").Produces<AcceptedRun>(StatusCodes.Status202Accepted).ProducesRequestProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         var api = app.MapClientRoutes();
-        api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit);
-        api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read);
-        api.MapGet("/environments/{id}", StatusAsync).RequireScope(ApiScopes.Read);
-        api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync).RequireScope(ApiScopes.Deprovision);
-        api.MapPost("/plans", PlansApi.PlanAsync).RequireScope(ApiScopes.Submit, ApiScopes.Read);
+        api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit)
+            .Accepts<EnvironmentRequest>("application/json").Produces<AcceptedRun>(StatusCodes.Status202Accepted).ProducesRequestProblems();
+        api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read).Produces<EnvironmentList>();
+        api.MapGet("/environments/{id}", StatusAsync).RequireScope(ApiScopes.Read)
+            .Produces<EnvironmentStatus>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync).RequireScope(ApiScopes.Deprovision)
+            .Accepts<DeprovisionRequest>(isOptional: true, "application/json").Produces<AcceptedDeprovision>(StatusCodes.Status202Accepted)
+            .ProducesRequestProblems().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/plans", PlansApi.PlanAsync).RequireScope(ApiScopes.Submit, ApiScopes.Read)
+            .Accepts<EnvironmentRequest>("application/json").Produces<object>(contentType: "application/json").ProducesRequestProblems();
         return app;
     }
 
@@ -51,9 +59,9 @@ public static class EnvironmentsApi
     private static async Task<IResult> ListAsync(string? state, HttpContext http, TenantAccess tenants, CancellationToken ct)
     {
         var caller = ApiClient.Of(http).Caller;
-        if (string.IsNullOrWhiteSpace(state)) return Results.Ok(new { environments = (await tenants.ListAsync(null, caller, ct)).Select(StatusDocument.From) });
+        if (string.IsNullOrWhiteSpace(state)) return Results.Ok(new EnvironmentList([.. (await tenants.ListAsync(null, caller, ct)).Select(StatusDocument.From)]));
         var sagas = await tenants.ListAsync(EnvironmentStates.ToStored(state), caller, ct);
-        return Results.Ok(new { environments = sagas.Where(s => EnvironmentStates.IsIn(s, state)).Select(StatusDocument.From) });
+        return Results.Ok(new EnvironmentList([.. sagas.Where(s => EnvironmentStates.IsIn(s, state)).Select(StatusDocument.From)]));
     }
 
     /// <summary>From the saga store: another tenant's environment is answered exactly as one that does not exist.</summary>

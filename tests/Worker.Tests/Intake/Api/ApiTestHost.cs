@@ -82,9 +82,11 @@ internal sealed class ApiTestHost : IAsyncDisposable
         });
         services.AddProvisionerIntake();
         services.AddProvisionerOutlet();
+        services.AddProvisionerApiDocs();
         var app = builder.Build();
         app.MapEnvironmentsApi();
         app.MapRotateKeyApi();
+        app.MapProvisionerApiDocs();
         var host = new ApiTestHost(app, databasePath, log);
         app.Services.GetRequiredService<IBus>().ConnectPublishObserver(host.Published);
         await app.StartAsync();
