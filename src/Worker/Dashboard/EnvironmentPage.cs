@@ -23,7 +23,7 @@ public static class EnvironmentPage
         foreach (var stage in status.Stages)
             html.Append(CultureInfo.InvariantCulture, $"""
                 <tr><td>{DashboardHtml.Encode(stage.Stage)}</td><td>{DashboardHtml.Encode(RunTimeline.StatusName(stage.Status))}</td>
-                <td>{DashboardHtml.Encode(stage.Action)}</td><td>{DashboardHtml.Encode(RunTimeline.Duration(stage.StartedAt, stage.CompletedAt))}</td>
+                <td>{DashboardHtml.Encode(stage.Action)}</td><td>{DashboardHtml.Encode(RunTimeline.Duration(stage.StartedAt, RunTimeline.EndOf(stage, status)))}</td>
                 <td>{Outputs(stage.Outputs)}</td></tr>
                 """);
         html.Append("</tbody></table>");
@@ -45,7 +45,7 @@ public static class EnvironmentPage
         foreach (var stage in status.Stages)
         {
             if (stage.StartedAt is { } begin) yield return (begin, $"{stage.Stage} started");
-            if (stage.CompletedAt is { } end)
+            if (RunTimeline.EndOf(stage, status) is { } end)
                 yield return (end, stage.Status == StageStatus.Failed
                     ? $"{stage.Stage} failed: {stage.Detail}"
                     : $"{stage.Stage} completed{(stage.Action is null ? "" : $" ({stage.Action})")}");

@@ -32,14 +32,14 @@ public static class RunTimeline
             var stage = stages[i];
             var y = 4 + (i * RowHeight);
             var begin = stage.StartedAt ?? start;
-            var end = stage.CompletedAt ?? (stage.Status == StageStatus.Pending ? times.Max() : begin);
+            var end = EndOf(stage, status) ?? (stage.Status == StageStatus.Pending ? times.Max() : begin);
             var ended = StatusName(stage.Status);
             var title = $"{stage.Stage}: {ended}{(stage.Action is null ? "" : $" ({stage.Action})")}{(stage.Detail is null ? "" : $" — {stage.Detail}")}";
             svg.Append(CultureInfo.InvariantCulture, $"""
                 <g class="stage" data-stage="{DashboardHtml.Encode(stage.Stage)}" data-status="{DashboardHtml.Encode(ended)}"><title>{DashboardHtml.Encode(title)}</title>
                 <text x="4" y="{y + 15}">{DashboardHtml.Encode(stage.Stage)}</text>
                 <rect class="bar-{DashboardHtml.Encode(ended)}" x="{X(begin):F1}" y="{y + 3}" width="{Math.Max(X(end) - X(begin), 3):F1}" height="{RowHeight - 8}" rx="2"></rect>
-                <text x="{Math.Max(X(end), X(begin) + 3) + 6:F1}" y="{y + 15}">{DashboardHtml.Encode(Duration(stage.StartedAt, stage.CompletedAt))}{(stage.Status is StageStatus.Failed or StageStatus.CompensationFailed ? " ✗" : "")}</text>
+                <text x="{Math.Max(X(end), X(begin) + 3) + 6:F1}" y="{y + 15}">{DashboardHtml.Encode(Duration(stage.StartedAt, EndOf(stage, status)))}{(stage.Status is StageStatus.Failed or StageStatus.CompensationFailed ? " ✗" : "")}</text>
                 """);
             if (stage.CompensatedAt is { } compensated)
                 svg.Append(CultureInfo.InvariantCulture,
@@ -47,6 +47,17 @@ public static class RunTimeline
             svg.Append("</g>");
         }
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>
+    /// When the stage ended: its completion, or for a stage that failed without one, when the rollback began (the first
+    /// compensation) or the run ended.
+    /// </summary>
+    public static DateTimeOffset? EndOf(StageRecord stage, EnvironmentStatus run)
+    {
+        if (stage.CompletedAt is not null || stage.Status != StageStatus.Failed) return stage.CompletedAt;
+        var rollback = run.Stages.Select(s => s.CompensatedAt).OfType<DateTimeOffset>().ToList();
+        return rollback.Count > 0 ? rollback.Min() : run.FinishedAt;
     }
 
     public static string StatusName(StageStatus status) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());

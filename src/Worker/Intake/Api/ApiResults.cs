@@ -1,5 +1,4 @@
 using Provisioner.Contracts;
-
 using Provisioner.Worker.Intake.Api.Docs;
 
 namespace Provisioner.Worker.Intake.Api;
