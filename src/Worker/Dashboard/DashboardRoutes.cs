@@ -18,7 +18,7 @@ public static class DashboardRoutes
         app.MapGet($"{Root}/sign-in", (HttpContext http) => DashboardHtml.Page(http, "Sign in", SignInForm.Html(null))).WithTags("Dashboard")
             .Produces<string>(contentType: "text/html");
         app.MapPost($"{Root}/sign-in", SignInForm.SignInAsync).WithTags("Dashboard").DisableAntiforgery()
-            .Accepts<IFormCollection>("application/x-www-form-urlencoded").Produces(StatusCodes.Status302Found)
+            .Produces(StatusCodes.Status302Found)
             .Produces<string>(StatusCodes.Status401Unauthorized, "text/html").ProducesProblem(StatusCodes.Status403Forbidden);
         var pages = app.MapGroup(Root).WithTags("Dashboard")
             .AddEndpointFilter<DashboardCookie>().AddEndpointFilter<BrowserForgeryFilter>().AddEndpointFilter<ClientAuthenticationFilter>();

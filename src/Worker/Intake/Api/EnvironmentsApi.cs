@@ -18,20 +18,16 @@ public static class EnvironmentsApi
     {
         app.MapGet("/healthz", () => Results.Text("ok")).WithTags("Probes").Produces<string>(contentType: "text/plain");
         app.MapHealthChecks("/readyz", Readiness.Options);
-        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync).AddEndpointFilter<BrowserForgeryFilter>()
-            .Accepts<TicketCreated>("application/json").Produces<AcceptedRun>(StatusCodes.Status202Accepted).ProducesRequestProblems()
+        app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync).AddEndpointFilter<BrowserForgeryFilter>().Produces<AcceptedRun>(StatusCodes.Status202Accepted).ProducesRequestProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         var api = app.MapClientRoutes();
-        api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit)
-            .Accepts<EnvironmentRequest>("application/json").Produces<AcceptedRun>(StatusCodes.Status202Accepted).ProducesRequestProblems();
+        api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit).Produces<AcceptedRun>(StatusCodes.Status202Accepted).ProducesRequestProblems();
         api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read).Produces<EnvironmentList>();
         api.MapGet("/environments/{id}", StatusAsync).RequireScope(ApiScopes.Read)
             .Produces<EnvironmentStatus>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync).RequireScope(ApiScopes.Deprovision)
-            .Accepts<DeprovisionRequest>(isOptional: true, "application/json").Produces<AcceptedDeprovision>(StatusCodes.Status202Accepted)
+        api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync).RequireScope(ApiScopes.Deprovision).Produces<AcceptedDeprovision>(StatusCodes.Status202Accepted)
             .ProducesRequestProblems().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/plans", PlansApi.PlanAsync).RequireScope(ApiScopes.Submit, ApiScopes.Read)
-            .Accepts<EnvironmentRequest>("application/json").Produces<object>(contentType: "application/json").ProducesRequestProblems();
+        api.MapPost("/plans", PlansApi.PlanAsync).RequireScope(ApiScopes.Submit, ApiScopes.Read).Produces<object>(contentType: "application/json").ProducesRequestProblems();
         return app;
     }
 
