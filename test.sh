@@ -17,6 +17,8 @@ need_apt() {
 
 # Tools the tests start as real processes: RabbitMQ from Debian; PostgreSQL 15 is in the image, else Debian's.
 need_apt ca-certificates procps util-linux rabbitmq-server
+# The dashboard is rendered in a real headless browser (Dashboard/DashboardBrowserTests).
+need_apt chromium
 if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt postgresql; fi
 command -v dotnet >/dev/null || { log "dotnet (the .NET 10 SDK) is required"; exit 1; }
 if ! command -v moto_server >/dev/null; then

@@ -13,6 +13,14 @@ public static class WorkerHost
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The worker composed and its routes mapped, not started (tests start it in-process to see what it maps).</summary>
+    public static WebApplication Build(string[] args)
+    {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.AddProvisionerLogging(toStandardError: false);
@@ -22,11 +30,12 @@ public static class WorkerHost
         builder.Services.AddProvisionerOutlet();
         builder.Services.AddProvisionerTelemetry(builder.Configuration);
         builder.Services.AddAwsStartupCheck();
+        builder.Services.AddProvisionerApiDocs();
         var app = builder.Build();
         app.MapEnvironmentsApi();
         app.MapRotateKeyApi();
         app.MapProvisionerMetrics();
-        await app.RunAsync();
-        return 0;
+        app.MapProvisionerApiDocs();
+        return app;
     }
 }

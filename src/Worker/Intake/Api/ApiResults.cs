@@ -1,4 +1,5 @@
 using Provisioner.Contracts;
+using Provisioner.Worker.Intake.Api.Docs;
 
 namespace Provisioner.Worker.Intake.Api;
 
@@ -21,5 +22,5 @@ public static class ApiResults
         Results.Problem($"no environment named '{environment}'", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     public static IResult Accepted(string environment, Guid requestId) =>
-        Results.Accepted($"/environments/{Uri.EscapeDataString(environment)}", new { id = environment, requestId });
+        Results.Accepted($"/environments/{Uri.EscapeDataString(environment)}", new AcceptedRun(environment, requestId));
 }

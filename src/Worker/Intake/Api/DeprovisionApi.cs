@@ -3,6 +3,8 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
 
+using Provisioner.Worker.Intake.Api.Docs;
+
 namespace Provisioner.Worker.Intake.Api;
 
 /// <summary>
@@ -34,6 +36,6 @@ public static class DeprovisionApi
         if (await tenants.FindAsync(id, caller, ct) is not { HasRun: true }) return ApiResults.NotFound(id);
         var command = new DeprovisionEnvironment(request.RequestId ?? Guid.NewGuid(), id, deleteData ?? request.DeleteData ?? false) { Caller = caller };
         await bus.Publish(command, ct);
-        return Results.Accepted($"/environments/{Uri.EscapeDataString(id)}", new { id, requestId = command.RequestId, deleteData = command.DeleteData });
+        return Results.Accepted($"/environments/{Uri.EscapeDataString(id)}", new AcceptedDeprovision(id, command.RequestId, command.DeleteData));
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
+using Provisioner.Worker.Intake.Api.Docs;
 using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Profiles;
 using Provisioner.Worker.Runs;
@@ -16,18 +17,24 @@ public static class EnvironmentsApi
 {
     public static IEndpointRouteBuilder MapEnvironmentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/healthz", () => Results.Text("ok")).WithTags("Probes").Produces<string>(contentType: "text/plain");
         app.MapHealthChecks("/readyz", Readiness.Options);
         app.MapPost("/webhooks/tickets", TicketWebhook.ReceiveAsync).AddEndpointFilter<BrowserForgeryFilter>()
-            .AddEndpointFilter(new Telemetry.IntakeMetricsFilter("webhook"));
+            .AddEndpointFilter(new Telemetry.IntakeMetricsFilter("webhook"))
+            .Produces<AcceptedRun>(StatusCodes.Status202Accepted).ProducesRequestProblems().ProducesProblem(StatusCodes.Status401Unauthorized);
         var api = app.MapClientRoutes();
-        api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit).AddEndpointFilter(new Telemetry.IntakeMetricsFilter("api"));
-        api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read);
-        api.MapGet("/environments/{id}", StatusApi.StatusAsync).RequireScope(ApiScopes.Read);
-        api.MapGet("/environments/{id}/events", StatusApi.EventsAsync).RequireScope(ApiScopes.Read);
-        api.MapPost("/environments/{id}/check", CheckApi.CheckAsync).RequireScope(ApiScopes.Read);
-        api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync).RequireScope(ApiScopes.Deprovision);
-        api.MapPost("/plans", PlansApi.PlanAsync).RequireScope(ApiScopes.Submit, ApiScopes.Read);
+        api.MapPost("/environments", SubmitAsync).RequireScope(ApiScopes.Submit).AddEndpointFilter(new Telemetry.IntakeMetricsFilter("api"))
+            .Produces<AcceptedRun>(StatusCodes.Status202Accepted).ProducesRequestProblems();
+        api.MapGet("/environments", ListAsync).RequireScope(ApiScopes.Read).Produces<EnvironmentList>();
+        api.MapGet("/environments/{id}", StatusApi.StatusAsync).RequireScope(ApiScopes.Read)
+            .Produces<EnvironmentStatus>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/environments/{id}/events", StatusApi.EventsAsync).RequireScope(ApiScopes.Read)
+            .Produces<string>(contentType: "text/event-stream").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/environments/{id}/check", CheckApi.CheckAsync).RequireScope(ApiScopes.Read)
+            .Produces<DriftReport>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapDelete("/environments/{id}", DeprovisionApi.DeleteAsync).RequireScope(ApiScopes.Deprovision).Produces<AcceptedDeprovision>(StatusCodes.Status202Accepted)
+            .ProducesRequestProblems().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/plans", PlansApi.PlanAsync).RequireScope(ApiScopes.Submit, ApiScopes.Read).Produces<object>(contentType: "application/json").ProducesRequestProblems();
         return app;
     }
 
@@ -56,8 +63,8 @@ public static class EnvironmentsApi
     private static async Task<IResult> ListAsync(string? state, HttpContext http, TenantAccess tenants, CancellationToken ct)
     {
         var caller = ApiClient.Of(http).Caller;
-        if (string.IsNullOrWhiteSpace(state)) return Results.Ok(new { environments = (await tenants.ListAsync(null, caller, ct)).Select(StatusDocument.From) });
+        if (string.IsNullOrWhiteSpace(state)) return Results.Ok(new EnvironmentList([.. (await tenants.ListAsync(null, caller, ct)).Select(StatusDocument.From)]));
         var sagas = await tenants.ListAsync(EnvironmentStates.ToStored(state), caller, ct);
-        return Results.Ok(new { environments = sagas.Where(s => EnvironmentStates.IsIn(s, state)).Select(StatusDocument.From) });
+        return Results.Ok(new EnvironmentList([.. sagas.Where(s => EnvironmentStates.IsIn(s, state)).Select(StatusDocument.From)]));
     }
 }

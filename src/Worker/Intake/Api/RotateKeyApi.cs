@@ -1,6 +1,8 @@
 using MassTransit;
 using Provisioner.Contracts;
 
+using Provisioner.Worker.Intake.Api.Docs;
+
 namespace Provisioner.Worker.Intake.Api;
 
 /// <summary>
@@ -11,7 +13,9 @@ public static class RotateKeyApi
 {
     public static IEndpointRouteBuilder MapRotateKeyApi(this IEndpointRouteBuilder app)
     {
-        app.MapClientRoutes().MapPost("/environments/{id}/rotate-key", RotateAsync).RequireScope(ApiScopes.Rotate);
+        app.MapClientRoutes().MapPost("/environments/{id}/rotate-key", RotateAsync).RequireScope(ApiScopes.Rotate)
+            .Produces<AcceptedRun>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
@@ -21,6 +25,6 @@ public static class RotateKeyApi
         if (await tenants.FindAsync(id, caller, ct) is not { HasRun: true }) return ApiResults.NotFound(id);
         var command = new RotateAccessKey(Guid.NewGuid(), id) { Caller = caller };
         await bus.Publish(command, ct);
-        return Results.Accepted($"/environments/{Uri.EscapeDataString(id)}", new { id, requestId = command.RequestId });
+        return Results.Accepted($"/environments/{Uri.EscapeDataString(id)}", new AcceptedRun(id, command.RequestId));
     }
 }

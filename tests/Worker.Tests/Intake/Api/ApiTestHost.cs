@@ -89,10 +89,12 @@ internal sealed class ApiTestHost : IAsyncDisposable
         services.AddProvisionerIntake();
         services.AddProvisionerOutlet();
         if (telemetry) services.AddProvisionerTelemetry(builder.Configuration);
+        services.AddProvisionerApiDocs();
         var app = builder.Build();
         app.MapEnvironmentsApi();
         app.MapRotateKeyApi();
         if (telemetry) app.MapProvisionerMetrics();
+        app.MapProvisionerApiDocs();
         var host = new ApiTestHost(app, databasePath, log);
         app.Services.GetRequiredService<IBus>().ConnectPublishObserver(host.Published);
         await app.StartAsync();
