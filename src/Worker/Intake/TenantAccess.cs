@@ -20,7 +20,7 @@ public sealed class TenantAccess(SagaTable table)
     public static bool CanSee(ProvisioningState saga, Caller caller) =>
         caller.Admin || string.Equals(OwnerOf(saga), caller.Tenant, StringComparison.Ordinal);
 
-    public static string? OwnerOf(ProvisioningState saga) => saga.Tenant ?? (saga.HasRun ? Caller.DefaultTenant : null);
+    public static string? OwnerOf(ProvisioningState saga) => Tenancy.OwnerOf(saga);
 
     /// <summary>The environment, when it exists and the caller may see it; else null — never saying which of the two it was.</summary>
     public async Task<ProvisioningState?> FindAsync(string environment, Caller caller, CancellationToken ct)

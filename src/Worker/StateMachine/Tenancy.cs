@@ -17,9 +17,15 @@ public static class Tenancy
         _ => null,
     } ?? Caller.Anonymous;
 
+    /// <summary>
+    /// Whose the environment is: its tenant; one that ran before tenants existed is the default tenant's (so no one else
+    /// can claim it); one that never ran (a rejected request) is nobody's yet.
+    /// </summary>
+    public static string? OwnerOf(ProvisioningState saga) => saga.Tenant ?? (saga.HasRun ? Caller.DefaultTenant : null);
+
     /// <summary>The environment is another tenant's, and the caller may not act on other tenants' environments.</summary>
     public static bool IsForeign(ProvisioningState saga, Caller caller) =>
-        saga.Tenant is { } owner && !caller.Admin && !string.Equals(owner, caller.Tenant, StringComparison.Ordinal);
+        OwnerOf(saga) is { } owner && !caller.Admin && !string.Equals(owner, caller.Tenant, StringComparison.Ordinal);
 
     public static bool IsForeign(ProvisioningState saga, object message) => IsForeign(saga, CallerOf(message));
 

@@ -35,6 +35,24 @@ public sealed class TenancySagaTests
     }
 
     [Fact]
+    public async Task Provision_EnvironmentFromBeforeTenants_TheDefaultTenantsNotClaimableByAnother()
+    {
+        await using var host = await SagaTestHost.StartAsync();
+        var request = SagaRequests.Valid();
+        await Publish(host, new ProvisionEnvironment(Guid.NewGuid(), request) { Caller = TenantA });
+        var legacy = await host.LoadAsync(request.Environment);
+        legacy.Tenant = null; // as stored before tenants existed
+        await host.Table.UpdateAsync(legacy, default);
+        var calls = host.Log.Calls.Count;
+
+        var outcome = await Publish(host, new ProvisionEnvironment(Guid.NewGuid(), request) { Caller = TenantB });
+
+        Assert.IsType<EnvironmentRequestRejected>(outcome);
+        Assert.Equal(calls, host.Log.Calls.Count);
+        Assert.Null((await host.LoadAsync(request.Environment)).Tenant);
+    }
+
+    [Fact]
     public async Task Deprovision_AnotherTenantsEnvironment_AnsweredAsUnknownAndNothingRemoved()
     {
         await using var host = await SagaTestHost.StartAsync();
