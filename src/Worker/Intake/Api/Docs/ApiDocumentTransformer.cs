@@ -4,8 +4,8 @@ using Microsoft.OpenApi;
 namespace Provisioner.Worker.Intake.Api.Docs;
 
 /// <summary>
-/// What the generator cannot see: the bearer scheme, and <c>/readyz</c>, which the health checks map without a handler
-/// method for the generator to describe.
+/// What the generator cannot see: the bearer scheme, and <c>/readyz</c> and <c>/metrics</c>, which the health checks
+/// and the Prometheus exporter map without a handler method for the generator to describe.
 /// </summary>
 public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 {
@@ -37,6 +37,25 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                     {
                         ["200"] = Json("ready: {status, checks: {name: status}}"),
                         ["503"] = Json("not ready: {status, checks: {name: status}}"),
+                    },
+                },
+            },
+        };
+        document.Paths["/metrics"] = new OpenApiPathItem
+        {
+            Operations = new Dictionary<HttpMethod, OpenApiOperation>
+            {
+                [HttpMethod.Get] = new()
+                {
+                    Summary = "Prometheus metrics (text format); scope metrics unless Telemetry:AnonymousMetrics (docs/observability.md)",
+                    Tags = new HashSet<OpenApiTagReference> { new("Probes", document) },
+                    Responses = new OpenApiResponses
+                    {
+                        ["200"] = new OpenApiResponse
+                        {
+                            Description = "the Prometheus text exposition",
+                            Content = new Dictionary<string, OpenApiMediaType> { ["text/plain"] = new() },
+                        },
                     },
                 },
             },
