@@ -18,9 +18,7 @@ public sealed class TenantAccess(SagaTable table)
     /// default tenant's. One that never ran has none either and shows only to admins: its requests were refused.
     /// </summary>
     public static bool CanSee(ProvisioningState saga, Caller caller) =>
-        caller.Admin || string.Equals(OwnerOf(saga), caller.Tenant, StringComparison.Ordinal);
-
-    public static string? OwnerOf(ProvisioningState saga) => Tenancy.OwnerOf(saga);
+        caller.Admin || string.Equals(Tenancy.OwnerOf(saga), caller.Tenant, StringComparison.Ordinal);
 
     /// <summary>The environment, when it exists and the caller may see it; else null — never saying which of the two it was.</summary>
     public async Task<ProvisioningState?> FindAsync(string environment, Caller caller, CancellationToken ct)
@@ -41,7 +39,7 @@ public sealed class TenantAccess(SagaTable table)
     {
         var saga = await table.LoadAsync(ResourceNames.CorrelationId(request.Environment), ct);
         if (saga is null) return [];
-        if (!caller.Admin && OwnerOf(saga) is { } owner && !string.Equals(owner, caller.Tenant, StringComparison.Ordinal))
+        if (Tenancy.IsForeign(saga, caller))
             return [new RequestProblem("environment", Tenancy.NameNotAvailable(request.Environment))];
         return Pinning.Problems(saga.Applied, request).ToList();
     }
