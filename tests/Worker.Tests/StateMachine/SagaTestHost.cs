@@ -157,6 +157,17 @@ public sealed class SagaTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Polls until the asynchronous condition holds; 20 s at most.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met within 20 s");
+            await Task.Delay(20);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Harness.Stop();
