@@ -23,6 +23,12 @@ public sealed record EnvironmentRequest
     /// <summary>Bucket-policy grants to principals of other accounts (a later stage; validated now).</summary>
     public IReadOnlyList<CrossAccountGrant>? CrossAccount { get; init; }
 
+    /// <summary>
+    /// The scheduled drift check for this environment: null = as the operator's <c>Drift:Mode</c> says; <c>off</c> = never
+    /// checked on schedule; <c>report</c> = reported, never repaired automatically. A request can lower the mode, not raise it.
+    /// </summary>
+    public string? Drift { get; init; }
+
     /// <summary>Deprovisioning only: also delete the bucket's objects and the bucket.</summary>
     public bool DeleteData { get; init; }
 }

@@ -5,7 +5,7 @@ namespace Provisioner.Worker.Cli;
 /// <summary>The verbs; with none, the program runs as the worker service.</summary>
 public static class CliCommands
 {
-    public static readonly string[] Verbs = ["plan", "apply", "destroy", "rotate-key", "schema", "--help", "-h", "-?"];
+    public static readonly string[] Verbs = ["plan", "apply", "destroy", "rotate-key", "check", "schema", "--help", "-h", "-?"];
 
     public static RootCommand Build()
     {
@@ -44,10 +44,18 @@ public static class CliCommands
         rotate.SetAction((result, ct) => RotateKeyCommand.RunAsync(result.GetValue(rotateEnvironment)!, result.GetValue(rotateOutput) == "json",
             TimeSpan.FromMinutes(result.GetValue(rotateTimeout)), ct));
 
+        var checkEnvironment = new Argument<string>("environment") { Description = "a provisioned environment" };
+        var checkOutput = Output();
+        var check = new Command("check", "Compare an environment's resources with its applied request now, observe-only, and record the drift found; exit 0 in sync, 1 drifted, 2 unknown, 5 nothing to check")
+        {
+            checkEnvironment, checkOutput,
+        };
+        check.SetAction((result, ct) => CheckCommand.RunAsync(result.GetValue(checkEnvironment)!, result.GetValue(checkOutput) == "json", ct));
+
         var schema = new Command("schema", "Print the request's JSON Schema (draft 2020-12), as GET /schemas/request.json serves it");
         schema.SetAction(_ => SchemaCommand.Run());
 
-        return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply, destroy, rotate, schema };
+        return new RootCommand("Milvus environment provisioner. Without a verb: the worker service (bus + HTTP).") { plan, apply, destroy, rotate, check, schema };
     }
 
     /// <summary>Each verb needs its own instance: progress as JSON lines on stderr and the final status document on stdout.</summary>

@@ -1,5 +1,6 @@
 using MassTransit;
 using Provisioner.Worker.Aws;
+using Provisioner.Worker.Drift;
 using Provisioner.Worker.Helm;
 using Provisioner.Worker.Kubernetes;
 using Provisioner.Worker.Outlet;
@@ -31,6 +32,7 @@ public static class ProvisionerRegistration
         .AddProvisionerSagaStore()
         .AddProvisionerOutbox()
         .AddProvisionerRecovery(rabbitMq)
+        .AddProvisionerDrift()
         .AddProvisionerTesting()
         .AddProvisionerBus(rabbitMq);
 

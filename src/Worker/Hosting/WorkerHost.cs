@@ -1,4 +1,5 @@
 using Provisioner.Worker.Aws;
+using Provisioner.Worker.Drift;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Intake.Api;
 using Provisioner.Worker.Outlet;
@@ -28,6 +29,7 @@ public static class WorkerHost
         builder.Services.AddProvisioner(builder.Configuration);
         builder.Services.AddProvisionerIntake();
         builder.Services.AddProvisionerOutlet();
+        builder.Services.AddDriftScheduler();
         builder.Services.AddProvisionerTelemetry(builder.Configuration);
         builder.Services.AddAwsStartupCheck();
         builder.Services.AddProvisionerApiDocs();

@@ -41,7 +41,6 @@ public static class IntakeRegistration
         services.AddSingleton<TenantAccess>();
         services.TryAddSingleton<SagaChangeSignal>();
         services.AddSingleton<StatusWatch>();
-        services.AddSingleton<DriftCheck>();
         services.TryAddSingleton<CallbackPolicy>();
         services.AddSingleton<SqsRequestHandler>();
         services.AddHostedService<SqsRequestListener>();

@@ -28,6 +28,7 @@ public static class OutletEvents
     [
         .. Outcomes, typeof(EnvironmentRunStarted), typeof(StageCompleted), typeof(StageFailed), typeof(StageCompensated),
         typeof(StageCompensationFailed), typeof(AccessKeyCreated), typeof(AccessKeyDeactivated),
+        typeof(EnvironmentDriftDetected), typeof(EnvironmentDriftRepaired),
     ];
 
     public static bool IsEvent(Type type) => Events.Contains(type);
@@ -64,7 +65,7 @@ public static class OutletEvents
     /// <summary>When the event happened, by its own clock: the field every event type carries under one of these names.</summary>
     private static DateTimeOffset? TimeOf(JsonElement data)
     {
-        foreach (var name in (string[])["timestamp", "completedAt", "failedAt", "compensatedAt", "at"])
+        foreach (var name in (string[])["timestamp", "completedAt", "failedAt", "compensatedAt", "detectedAt", "repairedAt", "at"])
             if (data.TryGetProperty(name, out var value) && value.TryGetDateTimeOffset(out var time)) return time;
         return null;
     }

@@ -9,6 +9,9 @@ public static class EnvironmentStates
     /// <summary>A deprovisioning run, stored as <c>Running</c> like a provisioning one.</summary>
     public const string Deprovisioning = "deprovisioning";
 
+    /// <summary>Provisioned, but a drift check found resources that differ from the applied request (stored as <c>Provisioned</c>).</summary>
+    public const string Drifted = "drifted";
+
     /// <summary>Any step of a key rotation.</summary>
     public const string Rotating = "rotating";
 
@@ -18,11 +21,12 @@ public static class EnvironmentStates
     public static IReadOnlyList<string> ToStored(string documentState)
     {
         if (string.Equals(documentState, Deprovisioning, StringComparison.OrdinalIgnoreCase)) return [nameof(ProvisioningStateMachine.Running)];
+        if (string.Equals(documentState, Drifted, StringComparison.OrdinalIgnoreCase)) return [nameof(ProvisioningStateMachine.Provisioned)];
         if (string.Equals(documentState, Rotating, StringComparison.OrdinalIgnoreCase)) return ProvisioningStateMachine.RotationStates;
         return [string.Concat(documentState.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]))];
     }
 
-    /// <summary>Whether the saga's status document shows <paramref name="documentState"/> (running and deprovisioning share a stored state).</summary>
+    /// <summary>Whether the saga's status document shows <paramref name="documentState"/> (running and deprovisioning share a stored state, as provisioned and drifted do).</summary>
     public static bool IsIn(ProvisioningState saga, string documentState) =>
         string.Equals(StatusDocument.StateName(saga), documentState, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Courier.Contracts;
 using Provisioner.Contracts;
+using Provisioner.Worker.Drift;
 using Provisioner.Worker.Outlet;
 using Provisioner.Worker.StateMachine;
 
@@ -111,6 +112,8 @@ public static class RunRecorder
         var published = OutcomeEvent(saga, run, outcome, now);
         saga.Pending.Requests.Add(new RequestRecord(run.RequestId, run.Kind, run.RunId, run.StartedAt ?? now, published.GetType().Name,
             System.Text.Json.JsonSerializer.Serialize(published, published.GetType(), CourierData.Json), now));
+        if (outcome == RunOutcome.Provisioned) await DriftRecorder.RepairedByRun(c, now);
+        if (outcome == RunOutcome.Deprovisioned) saga.Drift = null;
         await c.PublishEvent(published);
     }
 

@@ -12,7 +12,7 @@ public static class StatusDocument
     {
         var run = saga.Run;
         return new(run.RequestId, saga.Environment, StateName(saga), run.FailedStage, run.Reason, run.Stages, run.Leftovers,
-            run.StartedAt, run.FinishedAt, ManifestToApply(saga));
+            run.StartedAt, run.FinishedAt, ManifestToApply(saga), saga.Drift?.Findings, saga.Drift?.DetectedAt);
     }
 
     /// <summary>With <c>manage: false</c>, the ServiceAccount to apply: the applied one, or while none is, the attempt's.</summary>
@@ -21,10 +21,11 @@ public static class StatusDocument
             ? ServiceAccountManifest.For(plan.ServiceAccount).ToJsonString()
             : null;
 
-    /// <summary>The document's name for the saga's state: kebab-case, with a deprovisioning run and every rotation step named apart.</summary>
+    /// <summary>The document's name for the saga's state: kebab-case, with a deprovisioning run, every rotation step and a provisioned environment that drifted named apart.</summary>
     public static string StateName(ProvisioningState saga) => saga.CurrentState switch
     {
         nameof(ProvisioningStateMachine.Running) when saga.Run.Kind == RunKind.Deprovision => EnvironmentStates.Deprovisioning,
+        nameof(ProvisioningStateMachine.Provisioned) when saga.Drift is not null => EnvironmentStates.Drifted,
         _ when ProvisioningStateMachine.IsRotating(saga.CurrentState) => EnvironmentStates.Rotating,
         var stored => EnvironmentStates.ToDocument(stored),
     };

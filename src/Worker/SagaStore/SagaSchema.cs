@@ -4,7 +4,8 @@ namespace Provisioner.Worker.SagaStore;
 /// The saga store's tables, in SQL both SQLite and PostgreSQL accept (<c>{Serial}</c> is each database's auto-numbered
 /// key). One saga row per environment; beside it what must be written in the same transaction as the saga: every request
 /// id ever accepted with its outcome, the intent records of resources being created or updated, and the outbox. Apart
-/// from the sagas: the webhook signatures already used, shared by every replica, each kept only until its time is stale.
+/// from the sagas: when each environment's next drift check is due and which replica holds it, and the webhook
+/// signatures already used, shared by every replica, each kept only until its time is stale.
 /// </summary>
 public static class SagaSchema
 {
@@ -55,6 +56,12 @@ public static class SagaSchema
             lease_owner TEXT NULL,
             lease_until TEXT NULL);
         CREATE INDEX IF NOT EXISTS ix_provisioning_outbox_stream ON provisioning_outbox (stream, id);
+        CREATE TABLE IF NOT EXISTS provisioning_drift_checks (
+            correlation_id TEXT PRIMARY KEY,
+            next_due TEXT NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until TEXT NULL,
+            last_checked TEXT NULL);
         CREATE TABLE IF NOT EXISTS provisioning_webhook_replays (
             signed_content TEXT PRIMARY KEY,
             expires_at TEXT NOT NULL);

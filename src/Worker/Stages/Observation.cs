@@ -11,6 +11,12 @@ public sealed record Observation(bool Exists, IReadOnlyDictionary<string, string
 
     public bool UpToDate => Drift.Count == 0;
 
+    /// <summary>
+    /// What differs, exactly, for people (drift reports, events, status): each drifted setting as it is now and as it was
+    /// applied. Null where a resource gives only the names in <see cref="Drift"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Differences { get; init; }
+
     /// <summary>The current values of what <see cref="Drift"/> names, for <see cref="IResource{TPlan}.RestoreAsync"/>; null when nothing drifted.</summary>
     public string? State { get; init; }
 

@@ -1,3 +1,4 @@
+using Provisioner.Contracts;
 using Provisioner.Worker.Planning;
 
 namespace Provisioner.Worker.Stages;
@@ -16,6 +17,9 @@ public sealed record StageDrift(string Stage, string Resource, string Kind, IRea
     {
         if (!observed.Exists) return new(stage, resource, Missing, [], null);
         if (!OwnershipTags.IsOwnedBy(observed.Tags, environment)) return new(stage, resource, Foreign, [], null);
-        return observed.UpToDate ? null : new(stage, resource, Changed, observed.Drift, observed.State);
+        return observed.UpToDate ? null : new(stage, resource, Changed, observed.Differences ?? observed.Drift, observed.State);
     }
+
+    /// <summary>What events and status carry: the differences, without the observed state.</summary>
+    public DriftFinding ToFinding() => new(Stage, Resource, Kind, Differences);
 }

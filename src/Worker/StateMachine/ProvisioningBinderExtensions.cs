@@ -1,5 +1,6 @@
 using MassTransit;
 using Provisioner.Contracts;
+using Provisioner.Worker.Drift;
 using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Runs;
 
@@ -20,6 +21,11 @@ public static class ProvisioningBinderExtensions
             .ThenAsync(RunRecorder.Finish)
             .EnterStateOfRun(machine)
             .If(c => c.Saga.PendingDeprovision is not null, t => t.StartTeardown(machine)));
+
+    /// <summary>Drift mode repair: a reconcile of the applied request starts, like any run.</summary>
+    public static EventActivityBinder<ProvisioningState, DriftObserved> RepairDrift(
+        this EventActivityBinder<ProvisioningState, DriftObserved> binder, ProvisioningStateMachine machine) =>
+        binder.Activity(x => x.OfType<StartRepairActivity>()).EnterStateOfRun(machine);
 
     /// <summary>Deprovisioning: running, or deprovisioned at once when the environment never created anything.</summary>
     public static EventActivityBinder<ProvisioningState, T> StartTeardown<T>(

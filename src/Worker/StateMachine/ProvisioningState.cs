@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using MassTransit;
 using Provisioner.Contracts;
+using Provisioner.Worker.Drift;
 using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Runs;
 using Provisioner.Worker.SagaStore;
@@ -34,6 +35,9 @@ public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
     public List<RequestProblem> Problems { get; set; } = [];
 
     public PendingDeprovision? PendingDeprovision { get; set; }
+
+    /// <summary>What the last drift check found different from the applied request, until it is repaired; null in sync.</summary>
+    public DriftRecord? Drift { get; set; }
 
     /// <summary>The access-key rotation in progress (one of the rotation states); null otherwise.</summary>
     public KeyRotation? Rotation { get; set; }

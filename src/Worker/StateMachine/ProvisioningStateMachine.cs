@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Courier.Contracts;
 using Provisioner.Contracts;
+using Provisioner.Worker.Drift;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Rotation;
 using Provisioner.Worker.Runs;
@@ -34,6 +35,7 @@ public sealed partial class ProvisioningStateMachine : MassTransitStateMachine<P
         Event(() => SlipFaulted, CourierEvents.Correlate);
         Event(() => SlipCompensationFailed, CourierEvents.Correlate);
         Event(() => CompensationReported, x => x.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => DriftObserved, x => x.CorrelateById(m => m.Message.CorrelationId).OnMissingInstance(m => m.Discard()));
         OnUnhandledEvent(x => x.Ignore());
 
         Initially(
@@ -62,7 +64,9 @@ public sealed partial class ProvisioningStateMachine : MassTransitStateMachine<P
             When(Provision, RequestChecks.IsInvalid).ThenAsync(RunRecorder.Reject),
             When(Provision, RequestChecks.IsNewAndValid).StartRun(this),
             When(Deprovision, RequestChecks.IsDuplicate).ThenAsync(RunRecorder.RepeatOutcome),
-            When(Deprovision, RequestChecks.IsNew).QueueDeprovision().StartTeardown(this));
+            When(Deprovision, RequestChecks.IsNew).QueueDeprovision().StartTeardown(this),
+            When(DriftObserved, DriftRecorder.Repairs).ThenAsync(DriftRecorder.Record).RepairDrift(this),
+            When(DriftObserved, c => !DriftRecorder.Repairs(c) && DriftRecorder.IsNews(c)).ThenAsync(DriftRecorder.Record));
 
         KeyRotation();
         DuringAny(
@@ -96,4 +100,5 @@ public sealed partial class ProvisioningStateMachine : MassTransitStateMachine<P
     public Event<RoutingSlipFaulted> SlipFaulted { get; private set; } = null!;
     public Event<RoutingSlipCompensationFailed> SlipCompensationFailed { get; private set; } = null!;
     public Event<StageCompensationReport> CompensationReported { get; private set; } = null!;
+    public Event<DriftObserved> DriftObserved { get; private set; } = null!;
 }

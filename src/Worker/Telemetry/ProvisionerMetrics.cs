@@ -31,6 +31,21 @@ public static class ProvisionerMetrics
     private static readonly Counter<long> Intake = ProvisionerTelemetry.Meter.CreateCounter<long>("provisioner.intake.requests",
         description: "Requests at the ways in, by source (api, webhook, sqs) and result (accepted, rejected; for sqs dead_lettered, left_for_redrive)");
 
+    private static readonly Counter<long> DriftChecks = ProvisionerTelemetry.Meter.CreateCounter<long>("provisioner.drift.checks",
+        description: "Drift checks of environments, by result (in_sync, drifted, skipped, failed)");
+
+    private static readonly Counter<long> DriftFound = ProvisionerTelemetry.Meter.CreateCounter<long>("provisioner.drift.found",
+        description: "Drifted resources newly reported, by stage and kind (missing, foreign, changed)");
+
+    private static readonly Counter<long> DriftRepaired = ProvisionerTelemetry.Meter.CreateCounter<long>("provisioner.drift.repaired",
+        description: "Drifted resources found as applied again, by stage and how (run, by_hand)");
+
+    public static void DriftChecked(string result) => DriftChecks.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    public static void DriftReported(string stage, string kind) => DriftFound.Add(1, new("stage", stage), new("kind", kind));
+
+    public static void DriftCleared(string stage, string how) => DriftRepaired.Add(1, new("stage", stage), new("how", how));
+
     public static void RunStarted() => RunsStarted.Add(1);
 
     public static void RunFinished(string outcome) => RunsFinished.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

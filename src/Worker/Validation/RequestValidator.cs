@@ -92,6 +92,9 @@ public static partial class RequestValidator
             }
         }
 
+        Check(request.Drift is null or "off" or "report", "drift",
+            "must be off or report (or absent for the operator's Drift:Mode); a request can lower the drift mode, not raise it");
+
         problems.AddRange(CrossAccountRules.Check(request, now));
         return problems;
     }

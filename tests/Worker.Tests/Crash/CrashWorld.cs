@@ -78,6 +78,17 @@ public sealed class CrashWorld : IAsyncDisposable
         return WorkerProcess.StartServiceAsync(scratch.Path, settings);
     }
 
+    /// <summary>The kubeconfig of the world's stand-in cluster (null without one).</summary>
+    public string? Kubeconfig => variables.GetValueOrDefault("KUBECONFIG");
+
+    /// <summary>A verb of the program (<c>check</c>, <c>destroy</c>, …) on this world's store, with <paramref name="knobs"/> added.</summary>
+    public Task<WorkerResult> RunVerbAsync(IReadOnlyDictionary<string, string> knobs, params string[] arguments)
+    {
+        var settings = new Dictionary<string, string>(variables);
+        foreach (var (key, value) in knobs) settings[key] = value;
+        return WorkerProcess.RunAsync(scratch.Path, settings, Outcome, arguments);
+    }
+
     /// <summary>The request of <paramref name="request"/> (or a deprovision with deleteData when null) for the environment; returns its id.</summary>
     public static async Task<Guid> SubmitAsync(WorkerProcess worker, string environment, JsonObject? request)
     {

@@ -52,6 +52,27 @@ public abstract class SagaTableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DriftSchedule_ClaimedByOneReplicaAtATime_DueAgainOnlyAfterItsInterval()
+    {
+        var (schedule, id, now) = (new DriftSchedule(table.Database), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await schedule.ScheduleAsync(id, now.AddSeconds(-1), default);
+        await schedule.ScheduleAsync(id, now.AddHours(1), default); // scheduled already: keeps its due time
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => schedule.TryClaimAsync(id, $"replica-{i}", now, TimeSpan.FromMinutes(5), default)));
+        var winner = $"replica-{Array.IndexOf(claims, true)}";
+        await schedule.CompleteAsync(id, "replica-x", now, now.AddSeconds(-1), default); // not the holder: changes nothing
+        var stillHeld = await schedule.TryClaimAsync(id, "late", now, TimeSpan.FromMinutes(5), default);
+        await schedule.CompleteAsync(id, winner, now, now.AddHours(1), default);
+        var notDue = await schedule.TryClaimAsync(id, "late", now.AddMinutes(59), TimeSpan.FromMinutes(5), default);
+        var due = await schedule.TryClaimAsync(id, "late", now.AddMinutes(61), TimeSpan.FromMinutes(5), default);
+        var takenOverAfterTheLease = await schedule.TryClaimAsync(id, "next", now.AddMinutes(67), TimeSpan.FromMinutes(5), default);
+
+        Assert.Single(claims, c => c);
+        Assert.Equal((false, false, true, true), (stillHeld, notDue, due, takenOverAfterTheLease));
+        Assert.Equal(now.AddHours(1).ToUnixTimeMilliseconds(), (await schedule.DueTimesAsync(default))[id].ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
     public async Task LoadAsync_Missing_ReturnsNull() => Assert.Null(await table.LoadAsync(Guid.NewGuid(), default));
 
     [Fact]

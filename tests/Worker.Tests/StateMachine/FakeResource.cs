@@ -38,12 +38,21 @@ public class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> n
             foreach (var name in existing.Keys.ToList()) existing[name] = (existing[name].Plan, []);
     }
 
+    /// <summary>A hand change behind the worker's back: every resource of this kind now differs, as these say, until updated.</summary>
+    public IReadOnlyList<string>? ChangedByHand { get; set; }
+
+    /// <summary>How many times a resource of this kind was observed, by environment.</summary>
+    public int ObservationsOf(string environment) { lock (observations) return observations.GetValueOrDefault(environment); }
+
+    private readonly Dictionary<string, int> observations = [];
+
     public Task<Observation> ObserveAsync(TPlan plan, string environment, CancellationToken cancellationToken)
     {
+        lock (observations) observations[environment] = observations.GetValueOrDefault(environment) + 1;
         lock (existing)
         {
             if (!existing.TryGetValue(nameOf(plan), out var found)) return Task.FromResult(Observation.Missing);
-            var drift = Shape(found.Plan) == Shape(plan) ? [] : new List<string> { "plan" };
+            var drift = ChangedByHand is { } byHand ? byHand.ToList() : Shape(found.Plan) == Shape(plan) ? [] : new List<string> { "plan" };
             return Task.FromResult(Observation.Found(found.Tags, drift, System.Text.Json.JsonSerializer.Serialize(found.Plan)));
         }
     }
@@ -66,6 +75,7 @@ public class FakeResource<TPlan>(string kind, CallLog log, Func<TPlan, string> n
     public Task UpdateAsync(TPlan plan, Observation observed, CancellationToken cancellationToken)
     {
         log.Add($"update {kind}");
+        ChangedByHand = null;
         lock (existing) existing[nameOf(plan)] = (plan, existing[nameOf(plan)].Tags);
         return Task.CompletedTask;
     }

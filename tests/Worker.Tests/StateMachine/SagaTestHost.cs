@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
+using Provisioner.Worker.Drift;
 using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.Profiles;
@@ -71,6 +72,8 @@ public sealed class SagaTestHost : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISagaDatabase>(new SqliteSagaDatabase($"Data Source={databasePath}"));
         services.AddSingleton<SagaTable>();
+        services.AddSingleton<DriftSchedule>();
+        services.AddSingleton<DriftCheck>();
         services.AddSingleton(Options.Create(stages ?? FastStages));
         services.AddSingleton(Options.Create(recovery ?? new RecoveryOptions()));
         services.AddSingleton(Options.Create(profiles ?? TestProfiles.Options));
@@ -116,6 +119,14 @@ public sealed class SagaTestHost : IAsyncDisposable
         await Bus.Publish(new ProvisionEnvironment(id, request));
         return await Events.OutcomeAsync(id);
     }
+
+    /// <summary>A drift scheduler of this host's store and bus, as a replica would run it.</summary>
+    public DriftScheduler DriftScheduler(DriftOptions options) =>
+        ActivatorUtilities.CreateInstance<DriftScheduler>(provider, Options.Create(options));
+
+    public DriftSchedule DriftSchedule => provider.GetRequiredService<DriftSchedule>();
+
+    public DriftCheck DriftCheck => provider.GetRequiredService<DriftCheck>();
 
     /// <summary>A sweeper of this host's store and bus, as a replica would run it (its options are this host's).</summary>
     public RecoverySweeper Sweeper() => ActivatorUtilities.CreateInstance<RecoverySweeper>(provider, Bus);

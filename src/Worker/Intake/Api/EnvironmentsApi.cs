@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Provisioner.Contracts;
+using Provisioner.Worker.Drift;
 using Provisioner.Worker.Intake.Api.Docs;
 using Provisioner.Worker.Intake.Ticketing;
 using Provisioner.Worker.Profiles;

@@ -24,7 +24,12 @@ public sealed class IamPolicyResource(IamClient iam) : IResource<AccessPolicyPla
         if (!OwnershipTags.Converged(plan.Tags, tags)) drift.Add(Tags);
         if (drift.Count == 0) return Observation.Found(tags, drift);
         var versions = (await iam.Policies.ListPolicyVersionsAsync(plan.Arn, ct)).Select(v => v.VersionId).ToList();
-        return Observation.Found(tags, drift, JsonSerializer.Serialize(new PolicyState(policy.DefaultVersionId, versions, tags, drift), Json));
+        var differences = new List<string>();
+        if (drift.Contains(Document))
+            differences.Add(DriftText.Setting($"{Document} (default version {policy.DefaultVersionId})", DriftText.Document(current ?? ""), DriftText.Document(plan.Document)));
+        if (drift.Contains(Tags)) differences.AddRange(DriftText.Tags(Tags, plan.Tags, tags.ToDictionary(t => t.Key, t => (string?)t.Value)));
+        return Observation.Found(tags, drift, JsonSerializer.Serialize(new PolicyState(policy.DefaultVersionId, versions, tags, drift), Json))
+            with { Differences = differences };
     }
 
     public Task CreateAsync(AccessPolicyPlan plan, CancellationToken ct) =>

@@ -29,6 +29,32 @@ public static class BucketSettings
         return drift;
     }
 
+    /// <summary>The exact differences of what <see cref="DriftOf"/> names.</summary>
+    public static IReadOnlyList<string> Describe(BucketPlan plan, BucketState state)
+    {
+        var text = new List<string>();
+        foreach (var setting in state.Drift)
+        {
+            switch (setting)
+            {
+                case Versioning: text.Add(DriftText.Setting(setting, state.Versioning ?? "never enabled", plan.Versioning ? "Enabled" : "Suspended")); break;
+                case Encryption:
+                    text.Add(DriftText.Setting(setting, state.Encryption is { } e ? $"{e.Algorithm}{(e.KmsKeyId is null ? "" : $" {e.KmsKeyId}")}" : null,
+                        $"{plan.Encryption}{(plan.KmsKeyId is null ? "" : $" {plan.KmsKeyId}")}"));
+                    break;
+                case PublicAccessBlock:
+                    string[] flags = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"];
+                    var off = state.PublicAccessBlock is { Length: 4 } on ? flags.Where((_, i) => !on[i]).ToList() : [.. flags];
+                    text.Add($"{setting}: {string.Join(", ", off)} off, applied all four on");
+                    break;
+                case Ownership: text.Add(DriftText.Setting(setting, state.Ownership, plan.ObjectOwnership)); break;
+                case Tags: text.AddRange(DriftText.Tags(setting, plan.Tags, state.Tags.ToDictionary(t => t.Key, t => (string?)t.Value))); break;
+                default: text.Add(setting); break;
+            }
+        }
+        return text;
+    }
+
     public static async Task ApplyAsync(IAmazonS3 s3, BucketPlan plan, IReadOnlyList<string> settings, CancellationToken ct)
     {
         if (settings.Contains(PublicAccessBlock)) await PutPublicAccessBlockAsync(s3, plan.Name, [true, true, true, true], ct);

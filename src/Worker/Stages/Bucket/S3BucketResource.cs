@@ -35,7 +35,7 @@ public sealed class S3BucketResource(AwsClients aws, IBucketContents contents, I
         if ((string.IsNullOrEmpty(location) ? "us-east-1" : location) != plan.Region)
             throw new ResourceConflictException("bucket", plan.Name, $"is in region {location}, not {plan.Region}");
         var state = await BucketStateReader.ReadAsync(s3, plan, tags, ct);
-        return Observation.Found(tags, state.Drift, JsonSerializer.Serialize(state, Json));
+        return Observation.Found(tags, state.Drift, JsonSerializer.Serialize(state, Json)) with { Differences = BucketSettings.Describe(plan, state) };
     }
 
     public async Task CreateAsync(BucketPlan plan, CancellationToken ct)

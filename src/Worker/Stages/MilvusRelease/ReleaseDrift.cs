@@ -23,6 +23,21 @@ public static class ReleaseDrift
         return drift;
     }
 
+    /// <summary>The exact differences of what <see cref="Of"/> names; values by key only (they may carry credentials).</summary>
+    public static IReadOnlyList<string> Describe(MilvusReleasePlan plan, HelmRevision current, JsonObject values)
+    {
+        var text = new List<string>();
+        foreach (var setting in Of(plan, current, values))
+        {
+            if (setting == Status) text.Add(Stages.DriftText.Setting($"{Status} (revision {current.Revision})", current.Status, HelmStatuses.Deployed));
+            else if (setting == ChartVersion) text.Add(Stages.DriftText.Setting(ChartVersion, current.ChartVersion, plan.Version));
+            else
+                text.AddRange(Stages.DriftText.Keys(Values, OwnershipMarker.WithoutRunId(OwnershipMarker.Apply(plan.Values, plan.Tags)),
+                    OwnershipMarker.WithoutRunId(values)));
+        }
+        return text;
+    }
+
     /// <summary>A range (<c>^5.0.0</c>, <c>&gt;=5</c>, <c>5.x</c>) is satisfied by many versions: only a pinned one can drift.</summary>
     public static bool IsExactVersion(string? version) =>
         !string.IsNullOrWhiteSpace(version) && version.IndexOfAny(['^', '~', '>', '<', '=', '*', '|', ' ', ',']) < 0

@@ -28,8 +28,14 @@ public sealed class IamRoleResource(IamClient iam, OidcProviders providers, Boun
         if (!OwnershipTags.Converged(plan.Tags, role.Tags)) drift.Add(Tags);
         var attached = await iam.Roles.ListAttachedRolePoliciesAsync(plan.Name, ct);
         if (!attached.Contains(plan.PolicyArn)) drift.Add(Attachment);
+        var differences = new List<string>();
+        if (drift.Contains(Trust)) differences.Add(DriftText.Setting(Trust, DriftText.Document(role.AssumeRolePolicyDocument), DriftText.Document(plan.TrustPolicy)));
+        if (drift.Contains(Boundary)) differences.Add(DriftText.Setting(Boundary, role.PermissionsBoundaryArn, plan.PermissionsBoundary));
+        if (drift.Contains(Tags)) differences.AddRange(DriftText.Tags(Tags, plan.Tags, role.Tags.ToDictionary(t => t.Key, t => (string?)t.Value)));
+        if (drift.Contains(Attachment)) differences.Add($"{Attachment}: {plan.PolicyArn} not attached, applied attached");
         return Observation.Found(role.Tags, drift,
-            JsonSerializer.Serialize(new RoleState(role.AssumeRolePolicyDocument, role.PermissionsBoundaryArn, role.Tags, attached, drift), Json));
+            JsonSerializer.Serialize(new RoleState(role.AssumeRolePolicyDocument, role.PermissionsBoundaryArn, role.Tags, attached, drift), Json))
+            with { Differences = differences };
     }
 
     public async Task CreateAsync(RolePlan plan, CancellationToken ct)

@@ -52,7 +52,10 @@ public sealed class KubernetesServiceAccountResource : IResource<ServiceAccountP
         if (!OwnershipTags.Converged(plan.Labels, labels.AsReadOnly())) drift.Add(Labels);
         var state = new ServiceAccountState(plan.Annotations.Keys.ToDictionary(k => k, k => annotations.TryGetValue(k, out var v) ? v : null),
             KubernetesLabels.WithoutRunId(plan.Labels).Keys.ToDictionary(k => k, k => labels.TryGetValue(k, out var v) ? v : null), drift);
-        return Observation.Found(tags, drift, JsonSerializer.Serialize(state, Json));
+        var differences = new List<string>();
+        if (drift.Contains(Annotations)) differences.AddRange(DriftText.Tags("annotation", plan.Annotations, state.Annotations));
+        if (drift.Contains(Labels)) differences.AddRange(DriftText.Tags("label", KubernetesLabels.WithoutRunId(plan.Labels), state.Labels));
+        return Observation.Found(tags, drift, JsonSerializer.Serialize(state, Json)) with { Differences = differences };
     }
 
     public async Task CreateAsync(ServiceAccountPlan plan, CancellationToken ct)

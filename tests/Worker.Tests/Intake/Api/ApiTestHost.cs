@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Provisioner.Worker.Aws;
+using Provisioner.Worker.Drift;
 using Provisioner.Worker.Hosting;
 using Provisioner.Worker.Intake;
 using Provisioner.Worker.Intake.Api;
@@ -87,6 +88,7 @@ internal sealed class ApiTestHost : IAsyncDisposable
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
         services.AddProvisionerIntake();
+        services.AddProvisionerDrift();
         services.AddProvisionerOutlet();
         if (telemetry) services.AddProvisionerTelemetry(builder.Configuration);
         services.AddProvisionerApiDocs();

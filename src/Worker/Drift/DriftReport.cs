@@ -1,6 +1,6 @@
 using Provisioner.Worker.Stages;
 
-namespace Provisioner.Worker.Runs;
+namespace Provisioner.Worker.Drift;
 
 /// <summary>The answer of a drift check: every resource of the applied request that differs from it, stage by stage.</summary>
 public sealed record DriftReport(string Environment, DateTimeOffset CheckedAt, IReadOnlyList<StageDrift> Drift)
