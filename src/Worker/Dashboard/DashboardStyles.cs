@@ -13,7 +13,7 @@ public static class DashboardStyles
         code, .arn { font-family: ui-monospace, monospace; font-size: 0.85em; word-break: break-all; }
         .state { padding: 0.1rem 0.5rem; border-radius: 0.6rem; font-size: 0.85em; background: #e2e5ea; }
         .state-provisioned, .state-deprovisioned { background: #d3f0dc; }
-        .state-rolled-back, .state-rejected { background: #fde2c8; }
+        .state-rolled-back, .state-rejected, .state-drifted { background: #fde2c8; }
         .state-compensation-failed, .state-deprovision-failed { background: #f8c9c9; }
         .state-running, .state-deprovisioning, .state-rotating { background: #d6e4fb; }
         .failure { background: #fff1f0; border-left: 4px solid #c62828; padding: 0.5rem 0.8rem; margin-bottom: 1rem; }

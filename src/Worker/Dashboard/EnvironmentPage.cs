@@ -27,6 +27,9 @@ public static class EnvironmentPage
                 <td>{Outputs(stage.Outputs)}</td></tr>
                 """);
         html.Append("</tbody></table>");
+        if (status.Drift is { Count: > 0 } drift)
+            html.Append("<h2>Drifted</h2><ul>").AppendJoin("", drift.SelectMany(d => d.Differences.DefaultIfEmpty(d.Kind).Select(x =>
+                $"<li><code>{DashboardHtml.Encode(d.Stage)}</code> {DashboardHtml.Encode(d.Resource)}: {DashboardHtml.Encode(x)}</li>"))).Append("</ul>");
         if (status.Leftovers.Count > 0)
             html.Append("<h2>Left behind</h2><ul>").AppendJoin("", status.Leftovers.Select(l => $"<li class=\"arn\">{DashboardHtml.Encode(l)}</li>")).Append("</ul>");
         html.Append("<h2>Events</h2><table><thead><tr><th>time</th><th>event</th></tr></thead><tbody>");

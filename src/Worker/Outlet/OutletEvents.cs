@@ -45,7 +45,7 @@ public static class OutletEvents
         var data = JsonSerializer.SerializeToElement(message, type, Json);
         var name = TypePrefix + type.Name;
         var id = StableIds.From("event", $"{name}\n{data.GetRawText()}").ToString();
-        var requestId = data.TryGetProperty("requestId", out var r) && r.TryGetGuid(out var g) ? g : Guid.Empty;
+        var requestId = data.TryGetProperty("requestId", out var r) && r.ValueKind == JsonValueKind.String && r.TryGetGuid(out var g) ? g : Guid.Empty;
         var subject = data.TryGetProperty("environment", out var e) ? e.GetString() ?? "" : "";
         var envelope = new CloudEvent(CloudEventsSpecVersion.V1_0)
         {

@@ -23,8 +23,12 @@ public sealed class DriftEndToEndTests(MotoServer moto, ITestOutputHelper output
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private const string Annotation = "eks.amazonaws.com/role-arn";
 
-    private static Dictionary<string, string> Drift(string mode) => new()
+    private string queue = "";
+
+    private Dictionary<string, string> Drift(string mode) => new()
     {
+        ["Outlet__Sqs__QueueUrl"] = queue,
+        ["Outlet__Sqs__Region"] = "us-east-1",
         ["Drift__Mode"] = mode,
         ["Drift__Interval"] = Interval.ToString(),
         ["Drift__SweepInterval"] = "00:00:00.500",
@@ -34,6 +38,8 @@ public sealed class DriftEndToEndTests(MotoServer moto, ITestOutputHelper output
     [HelmFact(4)]
     public async Task HandChanges_ReportedWithTheirDifferencesWithoutAMutatingCall_ThenRepairedInRepairMode()
     {
+        using var queues = new Intake.Sqs.TestQueues(moto);
+        queue = await queues.CreateAsync("drift");
         await using var world = await CrashWorld.CreateAsync(CrashShapes.Release, CrashMode.Embedded, moto, () => throw new NotSupportedException());
         const string environment = "drift-e2e";
         EnvironmentStatus provisioned;
@@ -117,6 +123,14 @@ public sealed class DriftEndToEndTests(MotoServer moto, ITestOutputHelper output
             "--kubeconfig", world.Kubeconfig!, "--output", "json");
         Assert.DoesNotContain("extraByHand", values, StringComparison.Ordinal);
         var census = await ResourceCensus.TakeAsync(moto, world.Cluster, environment);
+
+        // The outlet carried the drift: detected once (the report worker checked again and again), repaired by the run.
+        var types = new List<string>();
+        for (var i = 0; i < 40 && !types.Contains("milvus.provisioner.EnvironmentDriftRepaired"); i++)
+            foreach (var message in await queues.ReceiveOnceAsync(queue, waitSeconds: 1, visibility: 60))
+                types.Add(JsonDocument.Parse(message.Body).RootElement.GetProperty("type").GetString()!);
+        Assert.Single(types, t => t == "milvus.provisioner.EnvironmentDriftDetected");
+        Assert.Single(types, t => t == "milvus.provisioner.EnvironmentDriftRepaired");
         Assert.DoesNotContain(census, l => l.Contains(ResourceCensus.Untagged, StringComparison.Ordinal));
     }
 

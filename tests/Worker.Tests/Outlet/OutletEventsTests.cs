@@ -42,6 +42,23 @@ public sealed class OutletEventsTests
     }
 
     [Fact]
+    public void Create_DriftEvents_LeaveTheProcessAtTheirOwnTimeWithoutARequestId()
+    {
+        var finding = new DriftFinding(StageNames.Role, "milvus-tenant-a-s3-access", "changed", ["trust-policy: …"]);
+        var detected = new EnvironmentDriftDetected("tenant-a", [finding], Started);
+        var repaired = new EnvironmentDriftRepaired("tenant-a", null, [finding], Started.AddHours(1));
+
+        var (outDetected, outRepaired) = (OutletEvents.Create(detected, "urn:test", Now), OutletEvents.Create(repaired, "urn:test", Now));
+
+        Assert.True(OutletEvents.IsEvent(typeof(EnvironmentDriftDetected)) && OutletEvents.IsEvent(typeof(EnvironmentDriftRepaired)));
+        Assert.Equal(("milvus.provisioner.EnvironmentDriftDetected", "tenant-a", Started), (outDetected.Envelope.Type, outDetected.Envelope.Subject, outDetected.Envelope.Time));
+        Assert.Equal(("milvus.provisioner.EnvironmentDriftRepaired", Started.AddHours(1)), (outRepaired.Envelope.Type, outRepaired.Envelope.Time));
+        Assert.Equal(Guid.Empty, outDetected.RequestId);
+        Assert.False(outDetected.Final || outRepaired.Final);
+        Assert.Equal("trust-policy: …", Assert.IsType<JsonElement>(outDetected.Envelope.Data).GetProperty("drift")[0].GetProperty("differences")[0].GetString());
+    }
+
+    [Fact]
     public void Create_Outcome_MarkedFinal()
     {
         var outcome = new EnvironmentRolledBack(Guid.NewGuid(), "tenant-a", "role", "refused", Started);
