@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Provisioner.Contracts;
 using Provisioner.Worker.Drift;
 using Provisioner.Worker.Planning;
 using Provisioner.Worker.SagaStore;

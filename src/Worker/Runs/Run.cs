@@ -43,6 +43,15 @@ public sealed class Run
     /// <summary>What each compensation did, as Courier's later events reveal it (action, detail), by activity name.</summary>
     public Dictionary<string, CompensationRecord> Compensations { get; set; } = [];
 
+    /// <summary>
+    /// The stage events of this attempt that have gone out (<c>completed:bucket</c>, <c>failed:role</c>, …): they go in run
+    /// order, whatever order Courier's events arrive in (see <see cref="RunRecorder"/>).
+    /// </summary>
+    public List<string> Announced { get; set; } = [];
+
+    /// <summary>When a stage (key: its name) or its compensation (key: <c>compensation:</c> + name) failed.</summary>
+    public Dictionary<string, DateTimeOffset> FailedAt { get; set; } = [];
+
     public string? FailedStage { get; set; }
     public string? Reason { get; set; }
     public List<string> Leftovers { get; set; } = [];

@@ -14,6 +14,7 @@ public static class RunLedger
         run.Stages = steps.Select(s => new StageRecord(s.Name, StageStatus.Pending, null, new Dictionary<string, string>(), null, null, null, null)).ToList();
         run.TrackingNumber = trackingNumber;
         run.Compensations = [];
+        (run.Announced, run.FailedAt) = ([], []);
         (run.Slip, run.Outcome, run.FailedStage, run.Reason, run.Leftovers, run.FinishedAt) = (null, null, null, null, [], null);
         run.StartedAt ??= now;
     }

@@ -13,7 +13,7 @@ namespace Provisioner.Worker.Runs;
 /// </summary>
 public static class RunRecorder
 {
-    public static async Task StageCompleted(BehaviorContext<ProvisioningState, RoutingSlipActivityCompleted> c)
+    public static Task StageCompleted(BehaviorContext<ProvisioningState, RoutingSlipActivityCompleted> c)
     {
         var (m, run) = (c.Message, c.Saga.Run);
         var log = CourierData.Read<LoggedStage>(m.Data) ?? new LoggedStage(null, null);
@@ -25,7 +25,8 @@ public static class RunRecorder
         var (started, completed) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(run, m.ActivityName, s => s with
         {
-            Status = StageStatus.Completed,
+            // A completion that arrives after the stage's compensation (a replica died holding it) does not undo that.
+            Status = s.Status is StageStatus.Compensated or StageStatus.CompensationFailed ? s.Status : StageStatus.Completed,
             Action = log.Action,
             Outputs = outputs,
             StartedAt = started,
@@ -33,18 +34,18 @@ public static class RunRecorder
         });
         if (StepOf(run, m.ActivityName) is { } step)
             EnvironmentInventory.Apply(c.Saga, step, log.Action, outputs.GetValueOrDefault("detail"), log.CreatedBy, completed);
-        await c.PublishEvent(new Contracts.StageCompleted(run.RequestId, c.Saga.Environment, m.ActivityName, log.Action ?? "", outputs,
-            started, completed));
+        return AnnounceAsync(c);
     }
 
-    public static async Task StageFailed(BehaviorContext<ProvisioningState, RoutingSlipActivityFaulted> c)
+    public static Task StageFailed(BehaviorContext<ProvisioningState, RoutingSlipActivityFaulted> c)
     {
         var (m, run) = (c.Message, c.Saga.Run);
         var reason = m.ExceptionInfo?.Message ?? "unknown error";
         var (started, failed) = Span(m.Timestamp, m.Duration);
         RunLedger.Update(run, m.ActivityName, s => s with { Status = StageStatus.Failed, StartedAt = started, Detail = reason });
         (run.FailedStage, run.Reason) = (m.ActivityName, reason);
-        await c.PublishEvent(new Contracts.StageFailed(run.RequestId, c.Saga.Environment, m.ActivityName, reason, started, failed));
+        run.FailedAt[m.ActivityName] = failed;
+        return AnnounceAsync(c);
     }
 
     /// <summary>
@@ -58,7 +59,7 @@ public static class RunRecorder
         RunLedger.Update(run, m.ActivityName, s => s with { Status = StageStatus.Compensated, CompensatedAt = compensated });
         var known = run.Compensations.GetValueOrDefault(m.ActivityName);
         run.Compensations[m.ActivityName] = new CompensationRecord(known?.Action, known?.Detail, compensated, known?.Reported ?? false);
-        return ReportCompensationAsync(c, m.ActivityName);
+        return AnnounceAsync(c);
     }
 
     /// <summary>The first report of a compensation counts: a redelivered compensation finds its work done and would say "absent".</summary>
@@ -68,26 +69,65 @@ public static class RunRecorder
         var known = run.Compensations.GetValueOrDefault(m.Activity);
         if (known?.Action is not null) return Task.CompletedTask;
         run.Compensations[m.Activity] = new CompensationRecord(m.Action, m.Detail, known?.CompensatedAt, false);
-        return ReportCompensationAsync(c, m.Activity);
+        return AnnounceAsync(c);
     }
 
-    private static async Task ReportCompensationAsync(BehaviorContext<ProvisioningState> c, string activity)
-    {
-        var run = c.Saga.Run;
-        if (run.Compensations.GetValueOrDefault(activity) is not { Action: { } action, CompensatedAt: { } at, Reported: false } record) return;
-        run.Compensations[activity] = record with { Reported = true };
-        RunLedger.Update(run, activity, s => s with { Detail = record.Detail is null ? action : $"{action}: {record.Detail}" });
-        if (StepOf(run, activity) is { } step) EnvironmentInventory.Compensated(c.Saga, step, action);
-        await c.PublishEvent(new Contracts.StageCompensated(run.RequestId, c.Saga.Environment, activity, action, record.Detail, at));
-    }
-
-    public static async Task StageCompensationFailed(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensationFailed> c)
+    public static Task StageCompensationFailed(BehaviorContext<ProvisioningState, RoutingSlipActivityCompensationFailed> c)
     {
         var (m, run) = (c.Message, c.Saga.Run);
         var reason = m.ExceptionInfo?.Message ?? "unknown error";
         RunLedger.Update(run, m.ActivityName, s => s with { Status = StageStatus.CompensationFailed, Detail = reason });
-        await c.PublishEvent(new Contracts.StageCompensationFailed(run.RequestId, c.Saga.Environment, m.ActivityName, reason,
-            Span(m.Timestamp, m.Duration).End));
+        run.FailedAt[Compensation + m.ActivityName] = Span(m.Timestamp, m.Duration).End;
+        return AnnounceAsync(c);
+    }
+
+    private const string Compensation = "compensation:";
+
+    /// <summary>
+    /// Publishes the stage events whose turn has come, in run order, whatever order Courier's events arrived in (a replica
+    /// that dies holding one stage's event lets the saga learn of the next stage first): a stage's completion or failure
+    /// goes out only after every earlier stage's completion, and compensations only after the failure they undo, in the
+    /// order they happened. The stage records are the truth; this only decides when each event leaves.
+    /// </summary>
+    private static async Task AnnounceAsync(BehaviorContext<ProvisioningState> c)
+    {
+        var (run, environment) = (c.Saga.Run, c.Saga.Environment);
+        foreach (var stage in run.Stages)
+        {
+            if (stage.Status == StageStatus.Failed)
+            {
+                if (Announce(run, $"failed:{stage.Stage}"))
+                    await c.PublishEvent(new Contracts.StageFailed(run.RequestId, environment, stage.Stage, stage.Detail ?? "unknown error",
+                        stage.StartedAt ?? DateTimeOffset.UtcNow, run.FailedAt.GetValueOrDefault(stage.Stage, DateTimeOffset.UtcNow)));
+                break;
+            }
+            // Completed, or compensated since: its completion goes first, once Courier's completion event is in.
+            if (stage.Status is not (StageStatus.Completed or StageStatus.Compensated or StageStatus.CompensationFailed) || stage.CompletedAt is null) return;
+            if (Announce(run, $"completed:{stage.Stage}"))
+                await c.PublishEvent(new Contracts.StageCompleted(run.RequestId, environment, stage.Stage, stage.Action ?? "", stage.Outputs,
+                    stage.StartedAt ?? DateTimeOffset.UtcNow, stage.CompletedAt ?? DateTimeOffset.UtcNow));
+        }
+        if (run.FailedStage is null) return;
+        foreach (var (activity, record) in run.Compensations.OrderBy(r => r.Value.CompensatedAt))
+            if (record is { Action: { } action, CompensatedAt: { } at, Reported: false })
+            {
+                run.Compensations[activity] = record with { Reported = true };
+                RunLedger.Update(run, activity, s => s with { Detail = record.Detail is null ? action : $"{action}: {record.Detail}" });
+                if (StepOf(run, activity) is { } step) EnvironmentInventory.Compensated(c.Saga, step, action);
+                await c.PublishEvent(new Contracts.StageCompensated(run.RequestId, environment, activity, action, record.Detail, at));
+            }
+        foreach (var stage in run.Stages.Where(s => s.Status == StageStatus.CompensationFailed))
+            if (Announce(run, $"compensation-failed:{stage.Stage}"))
+                await c.PublishEvent(new Contracts.StageCompensationFailed(run.RequestId, environment, stage.Stage, stage.Detail ?? "unknown error",
+                    run.FailedAt.GetValueOrDefault(Compensation + stage.Stage, DateTimeOffset.UtcNow)));
+    }
+
+    /// <summary>True the first time: the event is due and has not gone out.</summary>
+    private static bool Announce(Run run, string key)
+    {
+        if (run.Announced.Contains(key)) return false;
+        run.Announced.Add(key);
+        return true;
     }
 
     /// <summary>Ends the run with the outcome its ledger accounts for.</summary>

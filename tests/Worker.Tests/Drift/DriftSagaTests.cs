@@ -1,6 +1,5 @@
 using Provisioner.Contracts;
 using Provisioner.Worker.Drift;
-using Provisioner.Worker.Planning;
 using Provisioner.Worker.Tests.Infrastructure;
 using Provisioner.Worker.Tests.StateMachine;
 

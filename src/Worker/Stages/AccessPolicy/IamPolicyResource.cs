@@ -29,7 +29,8 @@ public sealed class IamPolicyResource(IamClient iam) : IResource<AccessPolicyPla
             differences.Add(DriftText.Setting($"{Document} (default version {policy.DefaultVersionId})", DriftText.Document(current ?? ""), DriftText.Document(plan.Document)));
         if (drift.Contains(Tags)) differences.AddRange(DriftText.Tags(Tags, plan.Tags, tags.ToDictionary(t => t.Key, t => (string?)t.Value)));
         return Observation.Found(tags, drift, JsonSerializer.Serialize(new PolicyState(policy.DefaultVersionId, versions, tags, drift), Json))
-            with { Differences = differences };
+            with
+        { Differences = differences };
     }
 
     public Task CreateAsync(AccessPolicyPlan plan, CancellationToken ct) =>

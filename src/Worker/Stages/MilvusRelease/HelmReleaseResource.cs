@@ -28,7 +28,8 @@ public sealed class HelmReleaseResource(HelmCli helm, BoundedRetry retry, ILogge
         if (OwnershipTags.IsOwnedBy(tags, environment)) current[(plan.Namespace, plan.Release)] = history[^1];
         var last = history[^1];
         return Observation.Found(tags, ReleaseDrift.Of(plan, last, values), JsonSerializer.Serialize(new ReleaseState(last.Revision, last.Status), Json))
-            with { Differences = ReleaseDrift.Describe(plan, last, values) };
+            with
+        { Differences = ReleaseDrift.Describe(plan, last, values) };
     }
 
     public Task CreateAsync(MilvusReleasePlan plan, CancellationToken ct) => InstallAsync(plan, plan.Tags, ct);

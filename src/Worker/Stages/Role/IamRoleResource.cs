@@ -35,7 +35,8 @@ public sealed class IamRoleResource(IamClient iam, OidcProviders providers, Boun
         if (drift.Contains(Attachment)) differences.Add($"{Attachment}: {plan.PolicyArn} not attached, applied attached");
         return Observation.Found(role.Tags, drift,
             JsonSerializer.Serialize(new RoleState(role.AssumeRolePolicyDocument, role.PermissionsBoundaryArn, role.Tags, attached, drift), Json))
-            with { Differences = differences };
+            with
+        { Differences = differences };
     }
 
     public async Task CreateAsync(RolePlan plan, CancellationToken ct)
