@@ -55,8 +55,14 @@ public sealed class SagaTable(ISagaDatabase database, OutboxSignal? signal = nul
         }
     }
 
+    /// <summary>
+    /// Writes the saga under the version it was read with. A message that changed nothing (an event the state machine
+    /// ignored, a stale observation) writes nothing: the version stays, so a resume or an observation that names it is
+    /// still current, and the row's update time still says when the run last made progress.
+    /// </summary>
     public async Task UpdateAsync(ProvisioningState saga, CancellationToken cancellationToken)
     {
+        if (saga.Stored is { } stored && saga.Pending.IsEmpty && stored == JsonSerializer.Serialize(saga, Json)) return;
         var expected = saga.Version;
         saga.Version = expected + 1;
         try
@@ -125,8 +131,10 @@ public sealed class SagaTable(ISagaDatabase database, OutboxSignal? signal = nul
         var sagas = new List<ProvisioningState>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var saga = JsonSerializer.Deserialize<ProvisioningState>(reader.GetString(1), Json)!;
+            var data = reader.GetString(1);
+            var saga = JsonSerializer.Deserialize<ProvisioningState>(data, Json)!;
             saga.Version = reader.GetInt32(0); // the column is the truth, not the serialized copy
+            saga.Stored = JsonSerializer.Serialize(saga, Json); // what "unchanged" is compared with
             sagas.Add(saga);
         }
         return sagas;

@@ -55,6 +55,10 @@ public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
     [JsonIgnore]
     public RequestRecord? Known { get; set; }
 
+    /// <summary>The saga as it was read from the store (serialized), so a handling that changed nothing writes nothing.</summary>
+    [JsonIgnore]
+    public string? Stored { get; set; }
+
     /// <summary>What this message's handling writes beside the saga row, in the same transaction.</summary>
     [JsonIgnore]
     public SagaWrites Pending { get; } = new();
