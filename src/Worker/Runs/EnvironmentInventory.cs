@@ -15,7 +15,7 @@ public static class EnvironmentInventory
         if (step.Resource is null) return;
         switch (step.Mode, action)
         {
-            case (StageMode.Ensure or StageMode.Observe, Reconciler.Created or Reconciler.Updated or Reconciler.Unchanged or Reconciler.Observed):
+            case (StageMode.Ensure or StageMode.Repair or StageMode.Observe, Reconciler.Created or Reconciler.Updated or Reconciler.Unchanged or Reconciler.Observed):
                 Record(saga, step, createdBy ?? saga.Run.RunId, now);
                 break;
             case (StageMode.Remove or StageMode.Prune, Reconciler.Deleted or Reconciler.Absent):

@@ -10,10 +10,11 @@ public static class RoutingSlipFactory
     /// A provisioning run: every stage of the plan, then, once verification passed, the resources this plan replaced
     /// (<paramref name="stale"/>: a renamed bucket, say) pruned in reverse stage order.
     /// </summary>
-    public static RunSlip Build(EnvironmentPlan plan, IReadOnlyList<InventoryItem> stale, Guid trackingNumber)
+    /// <param name="repair">A drift repair: its stages keep what they put back when a later one fails (<see cref="StageMode.Repair"/>).</param>
+    public static RunSlip Build(EnvironmentPlan plan, IReadOnlyList<InventoryItem> stale, Guid trackingNumber, bool repair = false)
     {
         var slip = new RunSlip(trackingNumber);
-        foreach (var stage in StageCatalogue.In(plan)) slip.Add(stage, plan, StageMode.Ensure);
+        foreach (var stage in StageCatalogue.In(plan)) slip.Add(stage, plan, repair ? StageMode.Repair : StageMode.Ensure);
         foreach (var item in InReverseStageOrder(stale))
             slip.Add(StageCatalogue.Find(item.Stage)!, item, SlipStepNames.Prune(item.Stage), plan.RunId, plan.Environment, StageMode.Prune);
         return slip;

@@ -19,6 +19,9 @@ public sealed class Run
     /// <summary>A provisioning run of an environment that was provisioned before it.</summary>
     public bool Reconcile { get; set; }
 
+    /// <summary>A drift repair (<c>Drift:Mode Repair</c>): a reconcile of the applied request whose stages keep what they put back.</summary>
+    public bool Repair { get; set; }
+
     /// <summary>Deprovisioning only: also delete the bucket's data.</summary>
     public bool DeleteData { get; set; }
 

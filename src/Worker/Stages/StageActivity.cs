@@ -68,7 +68,7 @@ public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan>
             default:
                 var ensured = await reconciler.EnsureAsync(resource, args.Plan, key, ct);
                 logger.LogInformation("Stage {Stage} of {Environment}: {Resource} {Action}", stage.Name, args.Environment, key.Name, ensured.Action);
-                return (Completed(context, ensured.Action, ensured.CreatedBy), ensured.Action);
+                return (Completed(context, ensured.Action, ensured.CreatedBy, keep: args.Mode == StageMode.Repair), ensured.Action);
         }
     }
 
@@ -81,7 +81,9 @@ public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan>
         string? detail;
         try
         {
-            (action, detail) = await reconciler.CompensateAsync(resource, log.Plan, key, context.CancellationToken);
+            (action, detail) = log.Keep
+                ? (Reconciler.Retained, "a drift repair keeps what it put back")
+                : await reconciler.CompensateAsync(resource, log.Plan, key, context.CancellationToken);
         }
         catch (Exception ex)
         {
@@ -129,9 +131,9 @@ public sealed class StageActivity<TPlan>(IResource<TPlan> resource, Stage<TPlan>
 
     private static Guid? OwnershipOf(Observation observed) => Planning.OwnershipTags.CreatorOf(observed.Tags);
 
-    private ExecutionResult Completed(ExecuteContext<StageArguments<TPlan>> context, string action, Guid? createdBy)
+    private ExecutionResult Completed(ExecuteContext<StageArguments<TPlan>> context, string action, Guid? createdBy, bool keep = false)
     {
         var args = context.Arguments;
-        return context.Completed(new StageLog<TPlan>(args.RunId, args.Environment, args.Plan, action, resource.Outputs(args.Plan), createdBy));
+        return context.Completed(new StageLog<TPlan>(args.RunId, args.Environment, args.Plan, action, resource.Outputs(args.Plan), createdBy, keep));
     }
 }

@@ -6,6 +6,12 @@ public enum StageMode
     /// <summary>Observe, then create or converge; compensation undoes what this run did (delete what it made, restore what it changed).</summary>
     Ensure,
 
+    /// <summary>
+    /// A drift repair: observe, then create or converge like <see cref="Ensure"/>, but what it puts back stays when a later
+    /// stage fails: compensation keeps it (undoing a repair would put the hand change back).
+    /// </summary>
+    Repair,
+
     /// <summary>Observe only (a stalled run being failed): compensation still undoes what this run did.</summary>
     Observe,
 

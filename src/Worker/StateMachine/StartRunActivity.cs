@@ -50,7 +50,7 @@ public sealed class StartRunActivity(IPlanFactsResolver facts, ProfileCatalog pr
     {
         var (saga, plan) = (c.Saga, RunPlan.Of(c.Saga)!);
         var trackingNumber = NewId.NextGuid();
-        var slip = RoutingSlipFactory.Build(plan, RoutingSlipFactory.Stale(plan, saga.Inventory), trackingNumber);
+        var slip = RoutingSlipFactory.Build(plan, RoutingSlipFactory.Stale(plan, saga.Inventory), trackingNumber, saga.Run.Repair);
         RunLedger.Begin(saga.Run, slip.Steps, trackingNumber, now);
         await c.PublishEvent(new EnvironmentRunStarted(saga.Run.RequestId, saga.Environment, slip.Steps.Select(s => s.Name).ToList(),
             saga.Run.Reconcile, now));
