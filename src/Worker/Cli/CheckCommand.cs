@@ -16,7 +16,7 @@ public static class CheckCommand
 
     public static async Task<int> RunAsync(string environment, bool jsonOutput, CancellationToken ct)
     {
-        using var host = InProcessRun.BuildHost(quiet: true);
+        using var host = InProcessRun.BuildHost(quiet: true, observeOnly: true);
         await host.StartAsync(ct);
         try
         {

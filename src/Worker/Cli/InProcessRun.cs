@@ -44,12 +44,18 @@ public static class InProcessRun
     /// The worker's composition on the in-memory bus, logging to stderr so stdout stays data; <paramref name="quiet"/>
     /// (under a live stage list) leaves out the information lines that would scroll it away.
     /// </summary>
-    public static IHost BuildHost(bool quiet = false)
+    /// <param name="observeOnly">For a verb that acts on nothing: without the start-up resumer and the recovery sweeper,
+    /// which would re-drive other environments' unfinished runs in this process.</param>
+    public static IHost BuildHost(bool quiet = false, bool observeOnly = false)
     {
         var builder = Host.CreateApplicationBuilder();
         if (quiet) builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         builder.AddProvisionerLogging(toStandardError: true);
         builder.Services.AddProvisioner();
+        if (observeOnly)
+            foreach (var recovery in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)
+                && (d.ImplementationType == typeof(Recovery.UnfinishedRunResumer) || d.ImplementationType == typeof(Recovery.RecoverySweeper))).ToList())
+                builder.Services.Remove(recovery);
         return builder.Build();
     }
 

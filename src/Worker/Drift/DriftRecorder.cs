@@ -26,12 +26,18 @@ public static class DriftRecorder
     /// Repair mode, and a repair can help: something is missing or changed, nothing became foreign (someone else's now:
     /// reported, never touched), and what was applied is still within what the operator's profiles allow its tenant.
     /// </summary>
-    public static bool Repairs(BehaviorContext<ProvisioningState, DriftObserved> c)
+    public static bool Repairs(BehaviorContext<ProvisioningState, DriftObserved> c) =>
+        IsCurrent(c) && c.Message.Repair && c.Message.Findings.Count > 0 && WhyNotRepaired(c) is null;
+
+    /// <summary>Why drift found in repair mode is reported only; null when a repair may run.</summary>
+    public static string? WhyNotRepaired(BehaviorContext<ProvisioningState, DriftObserved> c)
     {
-        if (!IsCurrent(c) || !c.Message.Repair || c.Message.Findings.Count == 0) return false;
-        if (c.Message.Findings.Any(f => f.Kind == Stages.StageDrift.Foreign)) return false;
+        if (c.Saga.Applied!.Request.Drift is { } optOut) return $"the environment's request says drift: {optOut}";
+        if (c.Message.Findings.Any(f => f.Kind == Stages.StageDrift.Foreign)) return "a resource is no longer ours (its tags were removed): it is never touched";
         var caller = new Caller("drift-repair", Tenancy.OwnerOf(c.Saga) ?? Caller.DefaultTenant, false);
-        return c.GetServiceOrCreateInstance<ProfileCatalog>().Problems(c.Saga.Applied!.Request, caller).Count == 0;
+        var problems = c.GetServiceOrCreateInstance<ProfileCatalog>().Problems(c.Saga.Applied.Request, caller);
+        return problems.Count == 0 ? null
+            : $"the applied request is no longer within what the operator's profiles allow tenant '{caller.Tenant}': {string.Join("; ", problems)}";
     }
 
     public static async Task Record(BehaviorContext<ProvisioningState, DriftObserved> c)
@@ -48,6 +54,8 @@ public static class DriftRecorder
             return;
         }
         saga.Drift = new DriftRecord(m.Findings, m.CheckedAt);
+        if (m.Repair && WhyNotRepaired(c) is { } why)
+            c.GetServiceOrCreateInstance<ILogger<DriftObserved>>().LogWarning("Drift of {Environment} is reported, not repaired: {Reason}", saga.Environment, why);
         foreach (var finding in m.Findings.Where(f => !before.Contains(f, FindingComparer.Instance)))
             ProvisionerMetrics.DriftReported(finding.Stage, finding.Kind);
         await c.PublishEvent(new EnvironmentDriftDetected(saga.Environment, m.Findings, m.CheckedAt), ticket);

@@ -45,27 +45,39 @@ public sealed class DriftScheduler(SagaTable table, DriftSchedule schedule, Drif
     public async Task<int> SweepOnceAsync(CancellationToken ct)
     {
         var checkedNow = 0;
+        var due = await schedule.DueTimesAsync(ct);
         foreach (var saga in await table.ListAsync(Checked, ct))
         {
             if (saga.Applied is not { } applied || applied.Request.Drift == "off") continue;
-            // First seen: due at a random point of the next interval, so a fleet's checks spread out from the start.
-            await schedule.ScheduleAsync(saga.CorrelationId, clock.GetUtcNow() + Options.Interval * Random.Shared.NextDouble(), ct);
-            if (!await schedule.TryClaimAsync(saga.CorrelationId, owner, clock.GetUtcNow(), Options.Lease, ct)) continue;
+            if (!due.TryGetValue(saga.CorrelationId, out var next))
+            {
+                // First seen: due at a random point of the next interval, so a fleet's checks spread out from the start.
+                await schedule.ScheduleAsync(saga.CorrelationId, clock.GetUtcNow() + Options.Interval * Random.Shared.NextDouble(), ct);
+                continue;
+            }
+            // Only an environment that looks due costs a write (the claim, which decides between replicas).
+            if (next > clock.GetUtcNow() || !await schedule.TryClaimAsync(saga.CorrelationId, owner, clock.GetUtcNow(), Options.Lease, ct)) continue;
             await PaceAsync(ct);
-            await CheckClaimedAsync(saga, applied.Request.Drift != "report" && Options.Mode == DriftMode.Repair, ct);
+            await CheckClaimedAsync(saga.CorrelationId, saga.Environment, ct);
             checkedNow++;
         }
         return checkedNow;
     }
 
-    private async Task CheckClaimedAsync(ProvisioningState listed, bool repair, CancellationToken ct)
+    private async Task CheckClaimedAsync(Guid correlationId, string environment, CancellationToken stoppingToken)
     {
         var result = "failed";
+        // A check ends well inside the lease, so no other replica takes the environment over while this one still checks it.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        bounded.CancelAfter(Options.Lease * 0.8);
+        var ct = bounded.Token;
         try
         {
-            // Read again under the claim: the listing may be older than a run that started since.
-            var saga = await table.LoadAsync(listed.CorrelationId, ct);
-            if (saga is null || !Checked.Contains(saga.CurrentState) || await check.CheckAndReportAsync(saga, repair, ct) is not { } report)
+            // Read again under the claim: the listing may be older than a run that started since, or a new request's opt-out.
+            var saga = await table.LoadAsync(correlationId, ct);
+            var drift = saga?.Applied?.Request.Drift;
+            var repair = Options.Mode == DriftMode.Repair && drift is null;
+            if (saga is null || drift == "off" || !Checked.Contains(saga.CurrentState) || await check.CheckAndReportAsync(saga, repair, ct) is not { } report)
             {
                 result = "skipped";
                 return;
@@ -75,15 +87,15 @@ public sealed class DriftScheduler(SagaTable table, DriftSchedule schedule, Drif
                 logger.LogWarning("Drift in {Environment}: {Drift}", saga.Environment,
                     report.Drift.Select(d => $"{d.Stage} {d.Resource} {d.Kind}: {string.Join("; ", d.Differences)}"));
         }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Drift check of {Environment} failed; it is checked again in {Interval}", listed.Environment, Options.Interval);
+            logger.LogWarning(ex, "Drift check of {Environment} failed; it is checked again in {Interval}", environment, Options.Interval);
         }
         finally
         {
             ProvisionerMetrics.DriftChecked(result);
             var now = clock.GetUtcNow();
-            await schedule.CompleteAsync(listed.CorrelationId, owner, now, now + Jittered(), CancellationToken.None);
+            await schedule.CompleteAsync(correlationId, owner, now, now + Jittered(), CancellationToken.None);
         }
     }
 

@@ -12,4 +12,12 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>Polls <paramref name="value"/> until it is not null, and returns it.</summary>
+    public static async Task<T> ValueAsync<T>(Func<T?> value, string what, TimeSpan? timeout = null) where T : class
+    {
+        T? found = null;
+        await TrueAsync(() => (found = value()) is not null, what, timeout);
+        return found!;
+    }
 }
