@@ -39,6 +39,11 @@ public sealed class ChaosTests(PostgresServer postgres, RabbitMqServer rabbit, M
                 ["Testing__RecordMutations"] = "true",
                 // Runs take long enough that the kills land inside them, not between them.
                 ["Testing__StageDelay"] = "00:00:00.250",
+                // A kill between the saga's write and its sends leaves a run whose next message was never sent; the sweeper
+                // re-drives it after the stage deadline, which must fit in the test's wait (the production one is 5 min).
+                // More attempts than in production: under this load a queued stage can look stalled and be re-driven.
+                ["Stages__Deadline"] = "00:00:40",
+                ["Recovery__MaxAttempts"] = "6",
             },
         };
         await using var world = await CrashWorld.CreateAsync(shape, CrashMode.Production, moto, async () => new()
