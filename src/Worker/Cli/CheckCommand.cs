@@ -32,7 +32,7 @@ public static class CheckCommand
                 await Console.Error.WriteLineAsync($"error: '{environment}' has a run under way or nothing applied to compare with");
                 return 5;
             }
-            if (!DriftRecord.Same(saga.Drift?.Findings ?? [], [.. report.Drift.Select(d => d.ToFinding())])) await RecordedAsync(table, saga, ct);
+            if (!DriftRecord.Same(saga.Drift?.Findings ?? [], report.Findings)) await RecordedAsync(table, saga, ct);
             if (jsonOutput) Console.Out.WriteLine(JsonSerializer.Serialize(report, Json));
             else Print(report);
             return report.InSync ? 0 : 1;

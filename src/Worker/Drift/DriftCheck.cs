@@ -29,7 +29,7 @@ public sealed class DriftCheck(IServiceProvider services, IBus bus, TimeProvider
     public async Task<DriftReport?> CheckAndReportAsync(ProvisioningState saga, bool repair, CancellationToken ct)
     {
         if (await CheckAsync(saga, ct) is not { } report) return null;
-        IReadOnlyList<Contracts.DriftFinding> findings = [.. report.Drift.Select(d => d.ToFinding())];
+        var findings = report.Findings;
         var news = !DriftRecord.Same(saga.Drift?.Findings ?? [], findings);
         var repairable = repair && findings.Count > 0 && findings.All(f => f.Kind != StageDrift.Foreign);
         if (news || repairable) await bus.Publish(new DriftObserved(saga.CorrelationId, saga.Version, findings, report.CheckedAt, repair), ct);
