@@ -177,7 +177,7 @@ public sealed class DriftSagaTests
         var hold = host.Role.HoldCreate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await host.Bus.Publish(new ProvisionEnvironment(Guid.NewGuid(), request));
         await Eventually.TrueAsync(() => host.Role.HeldCreates == 1, "a reconcile in progress");
-        await SagaTestHost.EventuallyAsync(async () => (await host.LoadAsync(request.Environment)).Run.Stages.Count(s => s.Status == StageStatus.Completed) == 2);
+        await host.StoredAsync(request.Environment, 2);
         var running = await host.LoadAsync(request.Environment);
         var consumed = Consumed(host);
 

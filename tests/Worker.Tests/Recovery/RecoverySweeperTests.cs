@@ -21,8 +21,7 @@ public sealed class RecoverySweeperTests
         await Eventually.TrueAsync(() => crashed.Events.For(id).Count(e => e is StageCompleted) == 2, "two stages done");
         // Not just the events: the saga must have written the role stage's dispatch, or the sweep below reads an older version.
         await Eventually.TrueAsync(() => crashed.Role.HeldCreates == 1, "the role stage in progress");
-        await SagaTestHost.EventuallyAsync(async () =>
-            (await crashed.LoadAsync(request.Environment)).Run.Stages.Count(s => s.Status == StageStatus.Completed) == 2);
+        await crashed.StoredAsync(request.Environment, 2);
         crashed.Role.HoldCreate = null;
         var deadline = TimeSpan.FromSeconds(2);
         await using var restarted = await SagaTestHost.StartAsync(database, sameCloudAs: crashed,

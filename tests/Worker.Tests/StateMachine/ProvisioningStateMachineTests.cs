@@ -246,8 +246,7 @@ public sealed class ProvisioningStateMachineTests
         await SagaTestHost.Eventually(() => crashed.Events.For(id).Count(e => e is StageCompleted) == 2);
         // The events leave before the saga row is saved; a real restart comes after the dead process's last write, so
         // wait for the store to hold both completions (a resume names the version it read, and a stale one is dropped).
-        await SagaTestHost.EventuallyAsync(async () =>
-            (await crashed.LoadAsync(request.Environment)).Run.Stages.Count(s => s.Status == StageStatus.Completed) == 2);
+        await crashed.StoredAsync(request.Environment, 2);
 
         var hold = crashed.Role.HoldCreate;
         crashed.Role.HoldCreate = null;

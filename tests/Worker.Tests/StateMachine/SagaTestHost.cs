@@ -168,16 +168,13 @@ public sealed class SagaTestHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Polls until the asynchronous condition holds; 20 s at most.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met within 20 s");
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>
+    /// Waits until the store holds <paramref name="completed"/> completed stages of the environment's run: events leave
+    /// before the saga row is saved, and a resume names the version it read, so a "restart" must come after that write.
+    /// </summary>
+    public Task StoredAsync(string environment, int completed) =>
+        Infrastructure.Eventually.TrueAsync(async () => (await LoadAsync(environment)).Run.Stages.Count(s => s.Status == StageStatus.Completed) == completed,
+            $"the store holds {completed} completed stages of {environment}");
 
     public async ValueTask DisposeAsync()
     {
