@@ -134,7 +134,7 @@ public sealed class SagaTable(ISagaDatabase database, OutboxSignal? signal = nul
             var data = reader.GetString(1);
             var saga = JsonSerializer.Deserialize<ProvisioningState>(data, Json)!;
             saga.Version = reader.GetInt32(0); // the column is the truth, not the serialized copy
-            saga.Stored = JsonSerializer.Serialize(saga, Json); // what "unchanged" is compared with
+            saga.Stored = data; // what "unchanged" is compared with: written by the same serializer, version included
             sagas.Add(saga);
         }
         return sagas;

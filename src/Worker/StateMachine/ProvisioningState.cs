@@ -55,7 +55,7 @@ public sealed class ProvisioningState : SagaStateMachineInstance, ISagaVersion
     [JsonIgnore]
     public RequestRecord? Known { get; set; }
 
-    /// <summary>The saga as it was read from the store (serialized), so a handling that changed nothing writes nothing.</summary>
+    /// <summary>The saga's JSON as the store holds it, so a handling that changed nothing writes nothing.</summary>
     [JsonIgnore]
     public string? Stored { get; set; }
 
