@@ -17,10 +17,6 @@ public sealed class BenchResults
     /// <summary>The long-lived worker of the latency and throughput phases, at the end: environments done, RSS, peak.</summary>
     public MemoryPoint? MainWorkerAtEnd { get; set; }
 
-    public TimeSpan LatencyPoll { get; set; }
-
-    public Dictionary<int, TimeSpan> ConcurrentPoll { get; } = [];
-
     public TimeSpan Duration { get; set; }
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;

@@ -52,16 +52,11 @@ public sealed class BenchRun(BenchOptions options, Moto moto, BenchTarget direct
 
     private async Task MotoPhasesAsync()
     {
-        results.LatencyPoll = TimeSpan.FromMilliseconds(5);
-        results.ConcurrentPoll[8] = TimeSpan.FromMilliseconds(20);
-        results.ConcurrentPoll[32] = TimeSpan.FromMilliseconds(50);
         var worker = direct.Worker;
 
         Log("warm-up (JIT, connection pools, moto's first requests; not recorded)");
-        worker.PollInterval = results.LatencyPoll;
         await blocks.RunAsync(direct, WorkerDriver.Mode, "warm", 1, 0, sizes.WarmUp, record: false);
         await blocks.RunAsync(direct, DirectDriver.Mode, "warm", 1, 0, sizes.WarmUp, record: false);
-        worker.PollInterval = results.ConcurrentPoll[32];
         await blocks.RunAsync(direct, WorkerDriver.Mode, "warm", 32, 1, sizes.WarmUp * 2, record: false);
         await blocks.RunAsync(direct, DirectDriver.Mode, "warm", 32, 1, sizes.WarmUp * 2, record: false);
         await blocks.RunAsync(direct, RunbookDriver.Mode, "warm", 1, 0, 1, record: false);
@@ -70,7 +65,6 @@ public sealed class BenchRun(BenchOptions options, Moto moto, BenchTarget direct
         foreach (var concurrency in Concurrencies.Where(c => options.Phases.Contains($"c{c}")))
         {
             Log($"concurrency {concurrency}: worker and direct blocks alternate{(concurrency <= 8 ? ", runbook blocks between them" : "")}");
-            worker.PollInterval = concurrency == 1 ? results.LatencyPoll : results.ConcurrentPoll[concurrency];
             var count = concurrency switch { 1 => sizes.LatencyBlock, 8 => sizes.Concurrency8Block, _ => sizes.Concurrency32Block };
             for (var round = 0; round < sizes.Rounds; round++)
             {
@@ -96,21 +90,23 @@ public sealed class BenchRun(BenchOptions options, Moto moto, BenchTarget direct
         if (mode == WorkerDriver.Mode) workerEnvironments += count;
     }
 
+    /// <summary>The same worker, only the client changes: waiting for each change (as every other block) vs polling.</summary>
     private async Task PollStudyAsync()
     {
-        Log("polling interval: the same worker, only the client's interval changes");
+        Log("polling study: the same worker, the client waits (?wait=) or polls at an interval");
         foreach (var (concurrency, intervals, count) in new[]
                  {
-                     (1, new[] { 1, 5, 20, 50 }, sizes.PollStudyLatencyBlock),
-                     (32, new[] { 10, 50, 200 }, sizes.PollStudyConcurrentBlock),
+                     (1, new int?[] { null, 5, 20, 50 }, sizes.PollStudyLatencyBlock),
+                     (32, new int?[] { null, 10, 50, 200 }, sizes.PollStudyConcurrentBlock),
                  })
         {
             foreach (var ms in intervals)
             {
-                direct.Worker.PollInterval = TimeSpan.FromMilliseconds(ms);
-                await BlockAsync(WorkerDriver.Mode, $"poll{concurrency}-{ms}", concurrency, 0, count);
+                direct.Worker.PollInterval = ms is { } poll ? TimeSpan.FromMilliseconds(poll) : null;
+                await BlockAsync(WorkerDriver.Mode, $"poll{concurrency}-{ms?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "wait"}", concurrency, 0, count);
             }
         }
+        direct.Worker.PollInterval = null;
     }
 
     /// <summary>A fresh worker, so "after 100" and "after 1,000" count every environment it has ever seen.</summary>
@@ -118,7 +114,7 @@ public sealed class BenchRun(BenchOptions options, Moto moto, BenchTarget direct
     {
         Log($"memory: a fresh worker, {sizes.MemoryLastMark} environments at concurrency 32 in blocks of {sizes.MemoryBlock}");
         await using var fresh = await WorkerUnderTest.StartAsync(options.WorkerDll, "memory");
-        using var driver = new WorkerDriver(fresh) { PollInterval = results.ConcurrentPoll[32] };
+        using var driver = new WorkerDriver(fresh);
         var idle = fresh.Memory;
         results.Memory.Add(new MemoryPoint(0, idle.Rss, idle.Peak, Settled: true));
         for (var done = 0; done < sizes.MemoryLastMark; done += sizes.MemoryBlock)

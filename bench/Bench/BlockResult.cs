@@ -4,8 +4,9 @@ namespace Provisioner.Bench;
 /// One block: a number of environments of one mode at one concurrency, against a freshly reset moto (directly or
 /// through the fault proxy), with the CPU the worker, moto and this process used meanwhile, the AWS requests answered
 /// (and how many of them the proxy throttled), and the peak RSS of the worker and of this process at its end.
+/// <see cref="Observe"/> says how a worker block's client learnt outcomes (<c>wait</c>, or <c>poll N ms</c>).
 /// </summary>
-public sealed record BlockResult(string Mode, string Phase, int Concurrency, int Round, int? PollMs, IReadOnlyList<EnvSample> Samples,
+public sealed record BlockResult(string Mode, string Phase, int Concurrency, int Round, string? Observe, IReadOnlyList<EnvSample> Samples,
     double WallSeconds, double WorkerCpuSeconds, double MotoCpuSeconds, double BenchCpuSeconds, long AwsRequests)
 {
     public IEnumerable<EnvSample> Succeeded => Samples.Where(s => s.Error is null);

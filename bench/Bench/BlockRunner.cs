@@ -26,7 +26,7 @@ public sealed class BlockRunner(Moto moto, RunbookDriver runbook, BenchResults r
         };
         var wall = clock.Elapsed.TotalSeconds;
         var aws = await target.CountAsync() - requests;
-        var block = new BlockResult(mode, phase, concurrency, round, mode == WorkerDriver.Mode ? (int)target.Worker.PollInterval.TotalMilliseconds : null,
+        var block = new BlockResult(mode, phase, concurrency, round, mode == WorkerDriver.Mode ? target.Worker.Observe : null,
             samples, wall, workerProcess.CpuSeconds - workerCpu, moto.CpuSeconds - motoCpu,
             ProcFs.CpuSeconds(self) + ProcFs.ChildrenCpuSeconds(self) - benchCpu, aws.Requests)
         {

@@ -18,11 +18,6 @@ public sealed class ProxyPhases(BenchOptions options, BenchTarget target, BlockR
     /// </summary>
     public static readonly RateLimit IamLimit = new("iam", 10, 10, RateLimit.MutatingCalls);
 
-    /// <summary>An environment takes about two seconds here: polling every 5 ms would spend the worker's CPU on status reads.</summary>
-    public static readonly TimeSpan LatencyPoll = TimeSpan.FromMilliseconds(20);
-    public static readonly TimeSpan ConcurrentPoll = TimeSpan.FromMilliseconds(50);
-    public static readonly TimeSpan ThrottledPoll = TimeSpan.FromMilliseconds(200);
-
     public static async Task RunAsync(BenchOptions options, Moto moto, BlockRunner blocks, BenchResults results)
     {
         using var proxy = new FaultProxyClient(options.Proxy!);
@@ -39,14 +34,12 @@ public sealed class ProxyPhases(BenchOptions options, BenchTarget target, BlockR
         var sizes = options.Sizes;
         BenchRun.Log($"realistic AWS latency through the fault proxy ({FaultProfile.Realistic})");
         await proxy.SetProfileAsync(FaultProfile.Realistic);
-        target.Worker.PollInterval = LatencyPoll;
         await blocks.RunAsync(target, WorkerDriver.Mode, "warm", 1, 0, 2, record: false);
         await blocks.RunAsync(target, DirectDriver.Mode, "warm", 1, 0, 2, record: false);
 
         foreach (var (phase, concurrency, count) in new[] { ("p1", 1, sizes.RealisticLatencyBlock), ("p32", 32, sizes.Realistic32Block) })
         {
             if (!options.Phases.Contains(phase)) continue;
-            target.Worker.PollInterval = concurrency == 1 ? LatencyPoll : ConcurrentPoll;
             for (var round = 0; round < sizes.RealisticRounds; round++)
             {
                 string[] order = round % 2 == 0 ? [WorkerDriver.Mode, DirectDriver.Mode] : [DirectDriver.Mode, WorkerDriver.Mode];
@@ -58,7 +51,6 @@ public sealed class ProxyPhases(BenchOptions options, BenchTarget target, BlockR
         {
             BenchRun.Log($"throttled: {sizes.ThrottledBatch} environments at concurrency {ThrottledConcurrency}, realistic latency, {IamLimit}");
             await proxy.SetProfileAsync(FaultProfile.Realistic.WithLimit(IamLimit));
-            target.Worker.PollInterval = ThrottledPoll;
             results.IamLimit = IamLimit;
             await blocks.RunAsync(target, WorkerDriver.Mode, "throttled", ThrottledConcurrency, 0, sizes.ThrottledBatch);
         }

@@ -45,9 +45,9 @@ public sealed class Report(BenchOptions options, BenchResults results)
                         "`kubernetes.manage: false`, the cluster's OIDC provider pre-registered, no Helm):").AppendLine();
         text.AppendLine("- **worker** — the published worker (`dotnet publish src/Worker -c Release`, run as `dotnet Provisioner.Worker.dll --urls …`, " +
                         "embedded default: in-memory bus, SQLite in a temp dir). Each environment is `POST /environments`, then " +
-                        $"`GET /environments/{{env}}` until the state is final (every {Ms(results.LatencyPoll)} ms at concurrency 1, " +
-                        $"{Ms(results.ConcurrentPoll[8])} ms at 8, {Ms(results.ConcurrentPoll[32])} ms at 32; the API offers no cheaper way " +
-                        "to learn the outcome — see *Polling interval*). Latency = submit → final state seen by the client.");
+                        "`GET /environments/{env}?wait=30` with the last `ETag` as `If-None-Match`, each answered when the environment's " +
+                        "state changes, until it is final (no polling; *Waiting or polling* compares polling). " +
+                        "Latency = submit → final state seen by the client.");
         text.AppendLine("- **direct** — the same calls from a plain loop in the bench process: the worker's own `RequestReader`, " +
                         "`RequestValidator`, `AwsPlanFactsResolver` (STS), `Planner`, then `Reconciler.EnsureAsync` over `S3BucketResource`, " +
                         "`IamPolicyResource`, `IamRoleResource`, then `EnvironmentVerifier`'s document checks; same order, same settings, " +
@@ -70,9 +70,8 @@ public sealed class Report(BenchOptions options, BenchResults results)
                         "alternating as above; **(c) throttled** — the same latency, and IAM's mutating calls limited by a token bucket " +
                         $"({ProxyPhases.IamLimit}; over it the proxy answers IAM's own `Throttling` error), one batch of {s.ThrottledBatch} environments " +
                         $"through the worker at C={ProxyPhases.ThrottledConcurrency}. AWS requests per environment come from moto's access log in (a) and " +
-                        "from the proxy's counts in (b) and (c). The worker mode polls every " +
-                        $"{ProxyPhases.LatencyPoll.TotalMilliseconds:F0} ms at C=1 in (b), {ProxyPhases.ConcurrentPoll.TotalMilliseconds:F0} ms at C=32, " +
-                        $"{ProxyPhases.ThrottledPoll.TotalMilliseconds:F0} ms in (c). CPU per environment comes from `/proc/<pid>/stat`: the worker process alone for " +
+                        "from the proxy's counts in (b) and (c). The worker mode waits for each change there too. " +
+                        "CPU per environment comes from `/proc/<pid>/stat`: the worker process alone for " +
                         "the worker, this bench process for the direct client (which runs in it).").AppendLine();
 
         text.AppendLine("## Results").AppendLine().AppendLine(ResultsTable());
@@ -83,7 +82,7 @@ public sealed class Report(BenchOptions options, BenchResults results)
                         "`StageCompleted`'s `startedAt`/`completedAt` —, the direct loop's from a stopwatch around each step).").AppendLine();
         text.AppendLine(WhereTheTimeGoes("c1", 1)).AppendLine(WhereTheTimeGoes("c32", 32)).AppendLine(WhereTheTimeGoes("p1", 1));
         text.AppendLine("### CPU per environment").AppendLine().AppendLine(CpuTable());
-        text.AppendLine("## Polling interval").AppendLine().AppendLine(PollTable());
+        text.AppendLine("## Waiting or polling").AppendLine().AppendLine(PollTable());
         text.AppendLine("## Memory").AppendLine().AppendLine(MemoryTable());
         text.AppendLine("## Every block").AppendLine().AppendLine(BlocksTable());
         text.AppendLine("## Machine and versions").AppendLine();
@@ -211,7 +210,7 @@ public sealed class Report(BenchOptions options, BenchResults results)
             Row($"stage `{stage}`", Mean(worker, stage), Mean(direct, stage));
         Row("hand-offs between stages (Courier → next activity)", Mean(worker, Segment.HandOffs), double.NaN);
         Row("last stage → outcome recorded (saga)", Mean(worker, Segment.Finish), double.NaN);
-        Row("outcome → seen by the polling client", Mean(worker, Segment.Observe), double.NaN);
+        Row("outcome → seen by the client", Mean(worker, Segment.Observe), double.NaN);
         Row("**total (mean latency)**", worker.Select(x => x.LatencyMs).DefaultIfEmpty(double.NaN).Average(),
             direct.Select(x => x.LatencyMs).DefaultIfEmpty(double.NaN).Average());
         if (phase == "c1" && results.Of("c1", R).Any())
@@ -229,7 +228,7 @@ public sealed class Report(BenchOptions options, BenchResults results)
     {
         var t = new StringBuilder();
         t.AppendLine("CPU milliseconds per environment, from `/proc/<pid>/stat` over each block (the bench process runs the direct loop, " +
-                     "the worker's polling HTTP client, or waits for the `aws` processes, whose CPU is counted with it):").AppendLine();
+                     "the worker's HTTP client, or waits for the `aws` processes, whose CPU is counted with it):").AppendLine();
         t.AppendLine("| mode | C | worker process | moto_server | bench process (+ its children) | total (without the proxy) |");
         t.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var phase in new[] { "c1", "c8", "c32", "p1", "p32", "throttled" })
@@ -250,16 +249,17 @@ public sealed class Report(BenchOptions options, BenchResults results)
     private string PollTable()
     {
         var t = new StringBuilder();
-        t.AppendLine("The worker mode learns the outcome by polling `GET /environments/{env}` (each GET is a request to the saga over the bus " +
-                     "and a SQLite read). Shorter intervals see the outcome sooner but spend the worker's CPU on status queries. " +
-                     "Same worker, same moto, blocks one after another:").AppendLine();
-        t.AppendLine("| C | poll interval | env/s | latency p50 | submit → outcome recorded, p50 | outcome → seen, mean | worker CPU per env |");
+        t.AppendLine("How the client learns the outcome: `wait` = `GET /environments/{env}?wait=30` (with `If-None-Match`), answered " +
+                     "when the saga's stored state changes; `poll N ms` = a plain GET every N ms. Every GET is answered from the saga " +
+                     "store (a SQLite read), so polling spends the worker's CPU on reads that find nothing new, and sees the outcome " +
+                     "up to an interval late. Same worker, same moto, blocks one after another:").AppendLine();
+        t.AppendLine("| C | client | env/s | latency p50 | submit → outcome recorded, p50 | outcome → seen, mean | worker CPU per env |");
         t.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var block in results.Blocks.Where(b => b.Phase.StartsWith("poll", StringComparison.Ordinal)))
         {
             var recorded = block.Succeeded.Select(x => x.LatencyMs - x.SegmentsMs.GetValueOrDefault(Segment.Observe));
             var observe = block.Succeeded.Select(x => x.SegmentsMs.GetValueOrDefault(Segment.Observe)).DefaultIfEmpty(double.NaN).Average();
-            t.AppendLine($"| {block.Concurrency} | {block.PollMs} ms | {block.Throughput:F1} | {F(Stats.Median(block.Latencies))} ms | " +
+            t.AppendLine($"| {block.Concurrency} | {block.Observe} | {block.Throughput:F1} | {F(Stats.Median(block.Latencies))} ms | " +
                          $"{F(Stats.Median(recorded))} ms | {F(observe)} ms | {F(block.WorkerCpuSeconds * 1000 / block.Samples.Count)} ms |");
         }
         return t.ToString();
@@ -283,10 +283,10 @@ public sealed class Report(BenchOptions options, BenchResults results)
     private string BlocksTable()
     {
         var t = new StringBuilder();
-        t.AppendLine("| phase | round | mode | C | poll | n | wall (s) | env/s | p50 (ms) | p95 (ms) | AWS requests/env | load avg | failures |");
+        t.AppendLine("| phase | round | mode | C | client | n | wall (s) | env/s | p50 (ms) | p95 (ms) | AWS requests/env | load avg | failures |");
         t.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var b in results.Blocks)
-            t.AppendLine($"| {b.Phase} | {b.Round} | {b.Mode} | {b.Concurrency} | {(b.PollMs is { } p ? $"{p} ms" : "")} | {b.Samples.Count} | " +
+            t.AppendLine($"| {b.Phase} | {b.Round} | {b.Mode} | {b.Concurrency} | {b.Observe} | {b.Samples.Count} | " +
                          $"{b.WallSeconds:F2} | {b.Throughput:F2} | {F(Stats.Median(b.Latencies))} | {F(Stats.Percentile(b.Latencies, 95))} | " +
                          $"{(double)b.AwsRequests / b.Samples.Count:F1} | {b.LoadAverage:F1} | {b.Failures} |");
         return t.ToString();
@@ -324,6 +324,4 @@ public sealed class Report(BenchOptions options, BenchResults results)
     private static string Verdict(bool met) => met ? "met" : "**missed**";
 
     private static string F(double value) => double.IsNaN(value) ? "—" : value.ToString(value >= 100 ? "F0" : "F1", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Ms(TimeSpan span) => span.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
 }

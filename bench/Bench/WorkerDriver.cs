@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
 namespace Provisioner.Bench;
 
 /// <summary>
-/// Mode "worker": <c>POST /environments</c>, then <c>GET /environments/{env}</c> every <see cref="PollInterval"/>
-/// until the state is final (the API offers no cheaper way to learn the outcome). The status document's timestamps
-/// split the time into intake, the saga's own steps, the stages and the polling delay.
+/// Mode "worker": <c>POST /environments</c>, then <c>GET /environments/{env}?wait=</c> with the last version seen as
+/// <c>If-None-Match</c>, until the state is final: each GET is answered when the environment's state changes, no
+/// polling. With <see cref="PollInterval"/> set it polls instead (plain GETs that often), for the polling study. The
+/// status document's timestamps split the time into intake, the saga's own steps, the stages and the client's delay.
 /// </summary>
 public sealed class WorkerDriver(WorkerUnderTest worker) : IDisposable
 {
@@ -21,7 +23,11 @@ public sealed class WorkerDriver(WorkerUnderTest worker) : IDisposable
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(5);
+    /// <summary>Null: wait for each change (<c>?wait=</c>); else poll at this interval.</summary>
+    public TimeSpan? PollInterval { get; set; }
+
+    /// <summary>How the client learns the outcome, as the report names it.</summary>
+    public string Observe => PollInterval is { } poll ? $"poll {poll.TotalMilliseconds:F0} ms" : "wait";
 
     public WorkerUnderTest Worker => worker;
 
@@ -39,11 +45,15 @@ public sealed class WorkerDriver(WorkerUnderTest worker) : IDisposable
                 if (post.StatusCode != HttpStatusCode.Accepted)
                     return EnvSample.Failed(environment, clock.Elapsed.TotalMilliseconds, $"POST answered {(int)post.StatusCode}");
             }
-            var status = new Uri($"/environments/{environment}", UriKind.Relative);
+            var status = new Uri(PollInterval is null ? $"/environments/{environment}?wait=30" : $"/environments/{environment}", UriKind.Relative);
+            EntityTagHeaderValue? seen = null;
             while (true)
             {
-                using (var get = await http.GetAsync(status))
+                using var request = new HttpRequestMessage(HttpMethod.Get, status);
+                if (seen is not null) request.Headers.IfNoneMatch.Add(seen);
+                using (var get = await http.SendAsync(request))
                 {
+                    seen = get.Headers.ETag;
                     if (get.StatusCode == HttpStatusCode.OK)
                     {
                         using var document = JsonDocument.Parse(await get.Content.ReadAsStreamAsync());
@@ -57,11 +67,11 @@ public sealed class WorkerDriver(WorkerUnderTest worker) : IDisposable
                                 : EnvSample.Failed(environment, latency, $"ended {state}: {Reason(document.RootElement)}");
                         }
                     }
-                    else if (get.StatusCode != HttpStatusCode.NotFound) // 404: the saga has not taken the request yet
+                    else if (get.StatusCode != HttpStatusCode.NotFound) // 404: the saga has not taken the request yet (a wait for it ended at its timeout)
                         return EnvSample.Failed(environment, clock.Elapsed.TotalMilliseconds, $"GET answered {(int)get.StatusCode}");
                 }
                 if (clock.Elapsed > Timeout) return EnvSample.Failed(environment, clock.Elapsed.TotalMilliseconds, "no final state in time");
-                await Task.Delay(PollInterval);
+                if (PollInterval is { } poll) await Task.Delay(poll);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)

@@ -117,7 +117,7 @@ public sealed class SagaTable(ISagaDatabase database, OutboxSignal? signal = nul
         await transaction.CommitAsync(cancellationToken);
         saga.Pending.Clear();
         if (outbox > 0) signal?.Notify();
-        changes?.Notify();
+        changes?.Notify(saga.CorrelationId);
     }
 
     private async Task<IReadOnlyList<ProvisioningState>> QueryAsync(string where, CancellationToken cancellationToken,

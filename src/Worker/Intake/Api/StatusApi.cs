@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Provisioner.Contracts;
+using Provisioner.Worker.Planning;
 using Provisioner.Worker.Runs;
+using Provisioner.Worker.StateMachine;
+using Provisioner.Worker.Validation;
 
 namespace Provisioner.Worker.Intake.Api;
 
@@ -17,19 +20,23 @@ public static class StatusApi
 
     /// <summary>
     /// With <c>wait</c> (seconds, at most <see cref="StatusWatch.MaxWaitSeconds"/>): answers at once when nothing is under
-    /// way, else when the state changes; with <c>If-None-Match</c> it waits until the version differs from that one.
+    /// way, else when the state changes; with <c>If-None-Match</c> it waits until the version differs from that one. A
+    /// name with no environment (yet) is answered when the caller's submit has made one, else 404 at the timeout — as
+    /// another tenant's environment is.
     /// </summary>
     public static async Task<IResult> StatusAsync(string id, int? wait, HttpContext http, TenantAccess tenants, StatusWatch watch, CancellationToken ct)
     {
         if (wait is < 0) return ApiResults.Malformed($"wait must be 0 to {StatusWatch.MaxWaitSeconds} seconds");
         var caller = ApiClient.Of(http).Caller;
-        var saga = await tenants.FindAsync(id, caller, ct);
-        if (saga is not null && wait is > 0)
+        ProvisioningState? saga;
+        if (wait is > 0)
         {
-            var seen = SeenVersion(http) ?? (StatusWatch.InProgress(saga) ? saga.Version : (int?)null);
-            if (seen == saga.Version)
-                saga = await watch.NextAsync(id, caller, saga.Version, TimeSpan.FromSeconds(Math.Min(wait.Value, StatusWatch.MaxWaitSeconds)), ct);
+            using var follower = watch.Follow(id, caller);
+            saga = await follower.LoadAsync(ct);
+            if (ShouldWait(saga, http, id))
+                saga = await follower.NextAsync(saga?.Version, TimeSpan.FromSeconds(Math.Min(wait.Value, StatusWatch.MaxWaitSeconds)), ct);
         }
+        else saga = await tenants.FindAsync(id, caller, ct);
         if (saga is null) return ApiResults.NotFound(id);
         http.Response.Headers.ETag = ETag(saga.Version);
         return Results.Ok(StatusDocument.From(saga));
@@ -39,10 +46,11 @@ public static class StatusApi
     /// <c>event: status</c> with the whole document at every change and <c>event: stage</c> for each stage record that
     /// changed, ids being the stored version; ends once nothing is under way (after the first document).
     /// </summary>
-    public static async Task EventsAsync(string id, HttpContext http, TenantAccess tenants, StatusWatch watch, CancellationToken ct)
+    public static async Task EventsAsync(string id, HttpContext http, StatusWatch watch, CancellationToken ct)
     {
         var caller = ApiClient.Of(http).Caller;
-        if (await tenants.FindAsync(id, caller, ct) is not { } saga)
+        using var follower = watch.Follow(id, caller);
+        if (await follower.LoadAsync(ct) is not { } saga)
         {
             await ApiResults.NotFound(id).ExecuteAsync(http);
             return;
@@ -66,10 +74,18 @@ public static class StatusApi
                 await http.Response.WriteAsync(": keep-alive\n\n", ct);
                 await http.Response.Body.FlushAsync(ct);
             }
-            if (await watch.NextAsync(id, caller, seen, KeepAlive, ct) is not { } next) return;
+            if (await follower.NextAsync(seen, KeepAlive, ct) is not { } next) return;
             saga = next;
         }
     }
+
+    /// <summary>
+    /// Wait while a run is under way or the caller has seen this version; and for an environment that does not exist
+    /// (yet), so a client can wait right after its submit: the saga exists only once the bus has delivered the request.
+    /// </summary>
+    private static bool ShouldWait(ProvisioningState? saga, HttpContext http, string id) => saga is null
+        ? !NameRules.DnsLabel(id, ResourceNames.MaxEnvironmentLength).Any() // a name that cannot exist is answered at once
+        : (SeenVersion(http) ?? (StatusWatch.InProgress(saga) ? saga.Version : (int?)null)) == saga.Version;
 
     private static bool Same(StageRecord a, StageRecord b) =>
         (a.Stage, a.Status, a.Action, a.StartedAt, a.CompletedAt, a.CompensatedAt, a.Detail) == (b.Stage, b.Status, b.Action, b.StartedAt, b.CompletedAt, b.CompensatedAt, b.Detail);

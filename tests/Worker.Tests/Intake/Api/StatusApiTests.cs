@@ -65,6 +65,73 @@ public sealed class StatusApiTests : IAsyncLifetime
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public async Task GetEnvironment_WaitBeforeTheSagaExists_AnswersOnceTheSubmitHasMadeIt()
+    {
+        var environment = IntakeJson.Environment();
+        var waiting = host.Http.SendAsync(HttpMethod.Get, $"/environments/{environment}?wait=15");
+        var early = await Task.WhenAny(waiting, Task.Delay(700)) == waiting;
+        using (var submit = await host.Http.SendAsync(HttpMethod.Post, "/environments", IntakeJson.Request(environment, Guid.NewGuid())))
+            Assert.Equal(HttpStatusCode.Accepted, submit.StatusCode);
+        using var answer = await waiting;
+
+        Assert.False(early, "answered before anything was submitted");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.NotNull(answer.Headers.ETag);
+    }
+
+    /// <summary>
+    /// A wait on another tenant's environment must not tell it exists: its run changing state does not end the wait,
+    /// which ends at the timeout with 404, exactly as a wait on a name nobody uses.
+    /// </summary>
+    [Fact]
+    public async Task GetEnvironment_WaitOnAnotherTenantsRun_404AtTheTimeoutAsForANameNobodyUses()
+    {
+        var settings = new Dictionary<string, string?> { ["Api:AllowAnonymousLoopback"] = "false" };
+        foreach (var (client, tenant) in new[] { ("a", "team-a"), ("b", "team-b") })
+        {
+            settings[$"Api:Clients:{client}:TokenSha256"] = ApiClientsTests.Sha256($"{client}-token-for-status-waits");
+            settings[$"Api:Clients:{client}:Tenant"] = tenant;
+            settings[$"Api:Clients:{client}:Scopes"] = "submit,read";
+        }
+        await using var tenants = await ApiTestHost.StartAsync(settings);
+        var hold = tenants.Role.HoldCreate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var owned = IntakeJson.Environment();
+        using (var submit = await tenants.Http.SendAsync(HttpMethod.Post, "/environments", IntakeJson.Request(owned, Guid.NewGuid()), "a-token-for-status-waits"))
+            Assert.Equal(HttpStatusCode.Accepted, submit.StatusCode);
+        await Eventually.TrueAsync(() => tenants.Role.HeldCreates == 1, "team-a's role stage in progress");
+
+        var nobodys = IntakeJson.Environment();
+        var foreign = TimedAsync(tenants.Http.SendAsync(HttpMethod.Get, $"/environments/{owned}?wait=2", token: "b-token-for-status-waits"));
+        var unused = TimedAsync(tenants.Http.SendAsync(HttpMethod.Get, $"/environments/{nobodys}?wait=2", token: "b-token-for-status-waits"));
+        await Task.Delay(300);
+        hold.SetResult(); // team-a's saga is written while team-b waits on it
+        var (foreignAnswer, foreignTook) = await foreign;
+        var (unusedAnswer, unusedTook) = await unused;
+
+        Assert.Equal(HttpStatusCode.NotFound, foreignAnswer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unusedAnswer.StatusCode);
+        Assert.Equal(await ProblemAsync(unusedAnswer, nobodys), await ProblemAsync(foreignAnswer, owned));
+        Assert.InRange(foreignTook, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(6));
+        Assert.InRange(unusedTook, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(6));
+        foreignAnswer.Dispose();
+        unusedAnswer.Dispose();
+    }
+
+    /// <summary>The problem document as text, the name it is about and its trace id left out.</summary>
+    private static async Task<string> ProblemAsync(HttpResponseMessage answer, string environment)
+    {
+        var problem = (await answer.JsonAsync()).EnumerateObject().Where(p => p.Name != "traceId").Select(p => $"{p.Name}={p.Value}");
+        return string.Join("\n", problem).Replace(environment, "NAME", StringComparison.Ordinal);
+    }
+
+    private static async Task<(HttpResponseMessage Answer, TimeSpan Took)> TimedAsync(Task<HttpResponseMessage> call)
+    {
+        var clock = Stopwatch.StartNew();
+        var answer = await call;
+        return (answer, clock.Elapsed);
+    }
+
     [Theory]
     [InlineData("-1", HttpStatusCode.BadRequest)]
     [InlineData("soon", HttpStatusCode.BadRequest)]
