@@ -25,11 +25,14 @@ public sealed class RunSlip(Guid trackingNumber)
         steps.Add(new SlipStep(name, stage.Name, item.Name, mode));
     }
 
-    /// <summary>Every Courier event of the slip goes to the saga's queue, correlated by the saga-id variable.</summary>
+    /// <summary>
+    /// Every Courier event of the slip goes to the saga's queue, correlated by the saga-id variable. The saga reads an
+    /// event's variables and activity log only, so the events leave the activity's arguments (a stage's whole plan) out.
+    /// </summary>
     public RoutingSlip Build(Guid sagaId, Uri sagaAddress)
     {
         builder.AddVariable(SlipVariables.SagaId, sagaId);
-        builder.AddSubscription(sagaAddress, RoutingSlipEvents.All, RoutingSlipEventContents.All);
+        builder.AddSubscription(sagaAddress, RoutingSlipEvents.All, RoutingSlipEventContents.Variables | RoutingSlipEventContents.Data);
         return builder.Build();
     }
 }
