@@ -79,8 +79,7 @@ public sealed class BenchRun(BenchOptions options, Moto moto, BenchTarget direct
         }
 
         if (options.Phases.Contains("poll")) await PollStudyAsync();
-        var (rss, peak) = worker.Worker.Memory;
-        results.MainWorkerAtEnd = new MemoryPoint(workerEnvironments, rss, peak, Settled: false);
+        results.MainWorkerAtEnd = MemoryPoint.Of(worker.Worker, workerEnvironments, settled: false);
         if (options.Phases.Contains("memory")) await MemoryPhaseAsync();
     }
 
@@ -115,8 +114,7 @@ public sealed class BenchRun(BenchOptions options, Moto moto, BenchTarget direct
         Log($"memory: a fresh worker, {sizes.MemoryLastMark} environments at concurrency 32 in blocks of {sizes.MemoryBlock}");
         await using var fresh = await WorkerUnderTest.StartAsync(options.WorkerDll, "memory");
         using var driver = new WorkerDriver(fresh);
-        var idle = fresh.Memory;
-        results.Memory.Add(new MemoryPoint(0, idle.Rss, idle.Peak, Settled: true));
+        results.Memory.Add(MemoryPoint.Of(fresh, 0, settled: true));
         for (var done = 0; done < sizes.MemoryLastMark; done += sizes.MemoryBlock)
         {
             await moto.ResetAsync();
@@ -124,14 +122,14 @@ public sealed class BenchRun(BenchOptions options, Moto moto, BenchTarget direct
             var samples = await driver.RunAsync(names, 32);
             if (samples.FirstOrDefault(s => s.Error is not null) is { } failed) Log($"  memory block failed: {failed.Environment}: {failed.Error}");
             var total = done + sizes.MemoryBlock;
-            var now = fresh.Memory;
-            results.Memory.Add(new MemoryPoint(total, now.Rss, now.Peak, Settled: false));
+            results.Memory.Add(MemoryPoint.Of(fresh, total, settled: false));
             if (total == sizes.MemoryFirstMark || total == sizes.MemoryLastMark)
             {
                 await Task.Delay(TimeSpan.FromSeconds(2));
-                var settled = fresh.Memory;
-                results.Memory.Add(new MemoryPoint(total, settled.Rss, settled.Peak, Settled: true));
-                Log($"  after {total}: VmRSS {settled.Rss:F1} MiB, VmHWM {settled.Peak:F1} MiB");
+                var settled = MemoryPoint.Of(fresh, total, settled: true);
+                results.Memory.Add(settled);
+                Log($"  after {total}: VmRSS {settled.RssMiB:F1} MiB (anonymous {settled.AnonMiB:F1}, files {settled.FilesMiB:F1}, " +
+                    $"shared {settled.ShmemMiB:F1}), VmHWM {settled.PeakMiB:F1} MiB");
             }
         }
     }

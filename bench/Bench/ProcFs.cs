@@ -30,6 +30,22 @@ public static class ProcFs
         return (rss, peak);
     }
 
+    /// <summary>
+    /// VmRSS split as Linux counts it, in MiB: anonymous memory (the GC heap, native allocations, stacks), file pages
+    /// mapped (the assemblies and native libraries), and shared memory (the runtime's double-mapped JIT code).
+    /// </summary>
+    public static (double Anon, double Files, double Shmem) RssParts(int pid)
+    {
+        double anon = double.NaN, files = double.NaN, shmem = double.NaN;
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("RssAnon:", StringComparison.Ordinal)) anon = Kib(line) / 1024;
+            else if (line.StartsWith("RssFile:", StringComparison.Ordinal)) files = Kib(line) / 1024;
+            else if (line.StartsWith("RssShmem:", StringComparison.Ordinal)) shmem = Kib(line) / 1024;
+        }
+        return (anon, files, shmem);
+    }
+
     private static double Kib(string line) =>
         double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 

@@ -270,11 +270,14 @@ public sealed class Report(BenchOptions options, BenchResults results)
         var t = new StringBuilder();
         t.AppendLine($"A fresh worker process runs {options.Sizes.MemoryLastMark:N0} environments at concurrency 32, in blocks of " +
                      $"{options.Sizes.MemoryBlock} (moto reset between them). VmRSS and VmHWM (peak) from `/proc/<pid>/status`; " +
-                     "\"settled\" = read after 2 s idle.").AppendLine();
-        t.AppendLine("| environments | VmRSS (MiB) | VmHWM (MiB) | when |");
-        t.AppendLine("| ---: | ---: | ---: | --- |");
+                     "\"settled\" = read after 2 s idle. VmRSS is the sum of RssAnon (the GC heap, native allocations, thread stacks), " +
+                     "RssFile (the assemblies and native libraries, mapped) and RssShmem (the runtime maps JIT-compiled code twice, " +
+                     "writable and executable, through shared memory).").AppendLine();
+        t.AppendLine("| environments | VmRSS (MiB) | anonymous | files | shared (JIT code) | VmHWM (MiB) | when |");
+        t.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var point in results.Memory)
-            t.AppendLine($"| {point.Environments:N0} | {point.RssMiB:F1} | {point.PeakMiB:F1} | {(point.Environments == 0 ? "idle after start" : point.Settled ? "settled" : "right after the block")} |");
+            t.AppendLine($"| {point.Environments:N0} | {point.RssMiB:F1} | {F(point.AnonMiB)} | {F(point.FilesMiB)} | {F(point.ShmemMiB)} | {point.PeakMiB:F1} | " +
+                         $"{(point.Environments == 0 ? "idle after start" : point.Settled ? "settled" : "right after the block")} |");
         if (results.MainWorkerAtEnd is { } main)
             t.AppendLine().AppendLine($"The long-lived worker of the other phases, after {main.Environments:N0} environments: VmRSS {main.RssMiB:F1} MiB, VmHWM {main.PeakMiB:F1} MiB.");
         return t.ToString();
