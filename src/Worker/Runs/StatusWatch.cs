@@ -10,11 +10,14 @@ namespace Provisioner.Worker.Runs;
 /// Waits for an environment's stored state to change, so a client learns an outcome without polling: this replica's
 /// saga writes wake the waiter at once (<see cref="SagaChangeSignal"/>), another replica's within <see cref="Recheck"/>.
 /// </summary>
-public sealed class StatusWatch(TenantAccess tenants, SagaChangeSignal changes, TimeProvider clock)
+public sealed class StatusWatch
 {
-    private readonly TenantAccess tenants = tenants;
-    private readonly SagaChangeSignal changes = changes;
-    private readonly TimeProvider clock = clock;
+    private readonly TenantAccess tenants;
+    private readonly SagaChangeSignal changes;
+    private readonly TimeProvider clock;
+
+    public StatusWatch(TenantAccess tenants, SagaChangeSignal changes, TimeProvider clock) =>
+        (this.tenants, this.changes, this.clock) = (tenants, changes, clock);
 
     public static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(500);
 
